@@ -1,0 +1,162 @@
+# SPDX-License-Identifier: MIT
+#
+#   make            the libraries (shared and static, plain and ffi) and
+#                   the examples
+#   make check      the test suite (installs cmocka first if it must)
+#   make install    honours DESTDIR and prefix=; see ./configure --help
+#
+# EXTRA_CFLAGS is added to every compile (CI passes -Werror).
+
+-include config-host.mk
+
+prefix ?= /usr
+libdir ?= $(prefix)/lib
+libdevdir ?= $(libdir)
+includedir ?= $(prefix)/include
+mandir ?= $(prefix)/share/man
+bindir ?= $(prefix)/bin
+
+VERSION := 2.15
+SONAME := liburing.so.2
+FFI_SONAME := liburing-ffi.so.2
+
+CC ?= cc
+CXX ?= c++
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra
+CPPFLAGS_ALL := -D_GNU_SOURCE -Iinclude $(CPPFLAGS)
+CFLAGS_ALL := $(CFLAGS) $(WARN) $(EXTRA_CFLAGS)
+
+B := build
+LIB_SRCS := $(filter-out src/ffi.c,$(wildcard src/*.c))
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(B)/src/%.o)
+FFI_OBJ := $(B)/src/ffi.o
+HEADERS := $(wildcard include/*.h include/liburing/*.h \
+		      include/liburing/io_uring/*.h)
+
+LIBS := $(B)/liburing.a $(B)/liburing.so.$(VERSION) \
+	$(B)/liburing-ffi.a $(B)/liburing-ffi.so.$(VERSION)
+PCS := $(B)/liburing.pc $(B)/liburing-ffi.pc
+
+EXAMPLE_SRCS := $(wildcard examples/*.c)
+EXAMPLES := $(EXAMPLE_SRCS:examples/%.c=$(B)/examples/%)
+
+# Programs link against the freshly built shared library, exactly as
+# users' programs do, so a symbol missing from the version script fails
+# at link time.
+LINK_URING := -L$(B) -luring -Wl,-rpath,$(abspath $(B))
+
+all: $(LIBS) $(PCS) $(EXAMPLES)
+
+$(B)/src/%.o: src/%.c $(HEADERS) src/int.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS_ALL) -fPIC -c -o $@ $<
+
+$(B)/liburing.a: $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/liburing-ffi.a: $(LIB_OBJS) $(FFI_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/liburing.so.$(VERSION): $(LIB_OBJS) src/liburing.map
+	$(CC) $(CFLAGS_ALL) -shared -Wl,--version-script=src/liburing.map \
+		-Wl,-soname=$(SONAME) -o $@ $(LIB_OBJS) $(LDFLAGS)
+	ln -sf liburing.so.$(VERSION) $(B)/$(SONAME)
+	ln -sf $(SONAME) $(B)/liburing.so
+
+$(B)/liburing-ffi.so.$(VERSION): $(LIB_OBJS) $(FFI_OBJ) src/liburing-ffi.map
+	$(CC) $(CFLAGS_ALL) -shared \
+		-Wl,--version-script=src/liburing-ffi.map \
+		-Wl,-soname=$(FFI_SONAME) -o $@ $(LIB_OBJS) $(FFI_OBJ) \
+		$(LDFLAGS)
+	ln -sf liburing-ffi.so.$(VERSION) $(B)/$(FFI_SONAME)
+	ln -sf $(FFI_SONAME) $(B)/liburing-ffi.so
+
+$(B)/%.pc: liburing.pc.in Makefile
+	@mkdir -p $(@D)
+	sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(libdevdir)|' \
+	    -e 's|@includedir@|$(includedir)|' -e 's|@version@|$(VERSION)|' \
+	    -e 's|@name@|$*|' -e 's|@lib@|$(*:lib%=%)|' $< > $@
+
+$(B)/examples/%: examples/%.c $(B)/liburing.so.$(VERSION) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LINK_URING)
+
+# ---- tests ---------------------------------------------------------------
+
+TEST_SRCS := $(filter-out test/helpers.c,$(wildcard test/*.c))
+TESTS := $(TEST_SRCS:test/%.c=$(B)/test/%)
+TEST_CFLAGS := $(CFLAGS_ALL) -Itest
+
+$(B)/test/helpers.o: test/helpers.c test/helpers.h $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -c -o $@ $<
+
+$(B)/test/%: test/%.c $(B)/test/helpers.o $(B)/liburing.so.$(VERSION) \
+		test/helpers.h $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/test/helpers.o \
+		$(LINK_URING) -lcmocka -lpthread
+
+test-progs: all $(TESTS)
+
+check:
+	@sh test/ensure-cmocka.sh
+	@$(MAKE) --no-print-directory test-progs
+	@B=$(B) CC="$(CC)" CXX="$(CXX)" sh test/run.sh
+
+# ---- install -------------------------------------------------------------
+
+INSTALL := install
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(includedir)/liburing/io_uring \
+		$(DESTDIR)$(libdir) $(DESTDIR)$(libdevdir) \
+		$(DESTDIR)$(libdevdir)/pkgconfig
+	$(INSTALL) -m 644 include/liburing.h $(DESTDIR)$(includedir)/
+	$(INSTALL) -m 644 include/liburing/*.h \
+		$(DESTDIR)$(includedir)/liburing/
+	$(INSTALL) -m 644 include/liburing/io_uring/*.h \
+		$(DESTDIR)$(includedir)/liburing/io_uring/
+	$(INSTALL) -m 755 $(B)/liburing.so.$(VERSION) \
+		$(B)/liburing-ffi.so.$(VERSION) $(DESTDIR)$(libdir)/
+	ln -sf liburing.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
+	ln -sf liburing-ffi.so.$(VERSION) $(DESTDIR)$(libdir)/$(FFI_SONAME)
+	ln -sf $(libdir)/$(SONAME) $(DESTDIR)$(libdevdir)/liburing.so
+	ln -sf $(libdir)/$(FFI_SONAME) $(DESTDIR)$(libdevdir)/liburing-ffi.so
+	$(INSTALL) -m 644 $(B)/liburing.a $(B)/liburing-ffi.a \
+		$(DESTDIR)$(libdevdir)/
+	$(INSTALL) -m 644 $(PCS) $(DESTDIR)$(libdevdir)/pkgconfig/
+	@for s in 2 3 7; do \
+		set -- man/*.$$s; [ -e "$$1" ] || continue; \
+		$(INSTALL) -d $(DESTDIR)$(mandir)/man$$s; \
+		$(INSTALL) -m 644 "$$@" $(DESTDIR)$(mandir)/man$$s/; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(includedir)/liburing.h
+	rm -rf $(DESTDIR)$(includedir)/liburing
+	rm -f $(DESTDIR)$(libdir)/liburing.so.$(VERSION) \
+	      $(DESTDIR)$(libdir)/liburing-ffi.so.$(VERSION) \
+	      $(DESTDIR)$(libdir)/$(SONAME) $(DESTDIR)$(libdir)/$(FFI_SONAME) \
+	      $(DESTDIR)$(libdevdir)/liburing.so \
+	      $(DESTDIR)$(libdevdir)/liburing-ffi.so \
+	      $(DESTDIR)$(libdevdir)/liburing.a \
+	      $(DESTDIR)$(libdevdir)/liburing-ffi.a \
+	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc \
+	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc
+	@for s in 2 3 7; do \
+		for f in man/*.$$s; do [ -e "$$f" ] || continue; \
+			rm -f $(DESTDIR)$(mandir)/man$$s/$${f#man/}; done; \
+	done
+
+clean:
+	rm -rf $(B)
+
+distclean: clean
+	rm -f config-host.mk
+
+.PHONY: all check test-progs install uninstall clean distclean
+.SECONDARY:

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LIBURING_CQ_H
+#define LIBURING_CQ_H
+
+/*
+ * Completion side, inline: finding, reading and retiring CQEs.  The fast
+ * paths never enter the kernel; when they must wait they fall through to
+ * __io_uring_get_cqe() in src/queue.c.
+ */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* log2 of the CQE size in 16-byte units: 1 on IORING_SETUP_CQE32 rings. */
+LIBURING_INLINE unsigned io_uring_cqe_shift_from_flags(unsigned flags)
+	LIBURING_NOEXCEPT
+{
+	return !!(flags & IORING_SETUP_CQE32);
+}
+
+LIBURING_INLINE unsigned io_uring_cqe_shift(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return io_uring_cqe_shift_from_flags(ring->flags);
+}
+
+/*
+ * CQ slots this CQE occupies: on IORING_SETUP_CQE_MIXED rings (Linux 6.18)
+ * a 32-byte CQE carries IORING_CQE_F_32 and takes two.
+ */
+LIBURING_INLINE unsigned io_uring_cqe_nr(const struct io_uring_cqe *cqe)
+	LIBURING_NOEXCEPT
+{
+	return 1U + !!(cqe->flags & IORING_CQE_F_32);
+}
+
+/*
+ * CQEs ready to reap.  Acquire on the tail pairs with the kernel's release
+ * after it wrote the CQEs, so their contents are visible once counted.
+ */
+LIBURING_INLINE unsigned io_uring_cq_ready(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return io_uring_smp_load_acquire(ring->cq.ktail) - *ring->cq.khead;
+}
+
+/* The kernel holds completions that did not fit in the CQ. */
+LIBURING_INLINE bool io_uring_cq_has_overflow(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return IO_URING_READ_ONCE(*ring->sq.kflags) & IORING_SQ_CQ_OVERFLOW;
+}
+
+LIBURING_INLINE bool io_uring_cq_eventfd_enabled(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	if (!ring->cq.kflags)
+		return true;
+	return !(IO_URING_READ_ONCE(*ring->cq.kflags) &
+		 IORING_CQ_EVENTFD_DISABLED);
+}
+
+/*
+ * Turns eventfd notification on or off (Linux 5.8 added the CQ flags
+ * word; older kernels cannot switch it off).  Only the application
+ * writes this word, so a plain read-modify-write is enough.
+ */
+LIBURING_INLINE int io_uring_cq_eventfd_toggle(struct io_uring *ring,
+					       bool enabled) LIBURING_NOEXCEPT
+{
+	unsigned flags;
+
+	if (enabled == io_uring_cq_eventfd_enabled(ring))
+		return 0;
+	if (!ring->cq.kflags)
+		return -EOPNOTSUPP;
+
+	flags = *ring->cq.kflags;
+	if (enabled)
+		flags &= ~IORING_CQ_EVENTFD_DISABLED;
+	else
+		flags |= IORING_CQ_EVENTFD_DISABLED;
+	IO_URING_WRITE_ONCE(*ring->cq.kflags, flags);
+	return 0;
+}
+
+/*
+ * Retires nr CQ slots.  Release orders our reads of those CQEs before the
+ * kernel may reuse the slots.
+ */
+LIBURING_INLINE void io_uring_cq_advance(struct io_uring *ring, unsigned nr)
+	LIBURING_NOEXCEPT
+{
+	if (nr)
+		io_uring_smp_store_release(ring->cq.khead,
+					   *ring->cq.khead + nr);
+}
+
+/*
+ * Retires one CQE.  Only a CQE_MIXED ring can hold a two-slot CQE; testing
+ * the ring's own flags first keeps a load of the CQE off the common path.
+ */
+LIBURING_INLINE void io_uring_cqe_seen(struct io_uring *ring,
+				       struct io_uring_cqe *cqe)
+	LIBURING_NOEXCEPT
+{
+	if (uring_likely(cqe != NULL)) {
+		unsigned nr = 1;
+
+		if (uring_unlikely(ring->flags & IORING_SETUP_CQE_MIXED))
+			nr = io_uring_cqe_nr(cqe);
+		io_uring_cq_advance(ring, nr);
+	}
+}
+
+LIBURING_INLINE void *io_uring_cqe_get_data(const struct io_uring_cqe *cqe)
+	LIBURING_NOEXCEPT
+{
+	return (void *) (uintptr_t) cqe->user_data;
+}
+
+LIBURING_INLINE __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
+	LIBURING_NOEXCEPT
+{
+	return cqe->user_data;
+}
+
+/*
+ * Finds the first CQE an application should see, without waiting.  Two
+ * kinds are retired on the way: the hidden timeout CQE that emulates wait
+ * timeouts on kernels without IORING_FEAT_EXT_ARG (its -ETIME becomes our
+ * return value), and the IORING_CQE_F_SKIP filler that a CQE_MIXED ring
+ * places where a 32-byte CQE would have wrapped.
+ */
+LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
+					struct io_uring_cqe **cqe_ptr,
+					unsigned *nr_available)
+	LIBURING_NOEXCEPT
+{
+	struct io_uring_cqe *cqe;
+	unsigned shift = io_uring_cqe_shift(ring);
+	unsigned avail;
+	int err = 0;
+
+	for (;;) {
+		unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
+		unsigned head = *ring->cq.khead;
+
+		cqe = NULL;
+		avail = tail - head;
+		if (!avail)
+			break;
+		cqe = &ring->cq.cqes[(head & ring->cq.ring_mask) << shift];
+		if (uring_unlikely(!(ring->features & IORING_FEAT_EXT_ARG)) &&
+		    cqe->user_data == LIBURING_UDATA_TIMEOUT) {
+			if (cqe->res < 0)
+				err = cqe->res;
+			io_uring_cq_advance(ring, 1);
+			if (!err)
+				continue;
+			cqe = NULL;
+		} else if (uring_unlikely(ring->flags &
+					  IORING_SETUP_CQE_MIXED) &&
+			   (cqe->flags & IORING_CQE_F_SKIP)) {
+			io_uring_cq_advance(ring, 1);
+			continue;
+		}
+		break;
+	}
+
+	*cqe_ptr = cqe;
+	if (nr_available)
+		*nr_available = avail;
+	return err;
+}
+
+/* Waits for at least wait_nr CQEs and returns the first; 0 just flushes. */
+LIBURING_INLINE int io_uring_wait_cqe_nr(struct io_uring *ring,
+					 struct io_uring_cqe **cqe_ptr,
+					 unsigned wait_nr) LIBURING_NOEXCEPT
+{
+	return __io_uring_get_cqe(ring, cqe_ptr, 0, wait_nr, NULL);
+}
+
+/* The next CQE if one is ready, else -EAGAIN; never sleeps. */
+LIBURING_INLINE int io_uring_peek_cqe(struct io_uring *ring,
+				      struct io_uring_cqe **cqe_ptr)
+	LIBURING_NOEXCEPT
+{
+	if (!__io_uring_peek_cqe(ring, cqe_ptr, NULL) && *cqe_ptr)
+		return 0;
+	return io_uring_wait_cqe_nr(ring, cqe_ptr, 0);
+}
+
+/* The next CQE, sleeping until there is one. */
+LIBURING_INLINE int io_uring_wait_cqe(struct io_uring *ring,
+				      struct io_uring_cqe **cqe_ptr)
+	LIBURING_NOEXCEPT
+{
+	if (!__io_uring_peek_cqe(ring, cqe_ptr, NULL) && *cqe_ptr)
+		return 0;
+	return io_uring_wait_cqe_nr(ring, cqe_ptr, 1);
+}
+
+/*
+ * A cursor over the CQEs ready now, consuming nothing: retire them
+ * afterwards with io_uring_cq_advance().  The tail is read once, so CQEs
+ * posted meanwhile wait for the next pass.
+ */
+LIBURING_INLINE struct io_uring_cqe_iter
+io_uring_cqe_iter_init(const struct io_uring *ring) LIBURING_NOEXCEPT
+{
+	struct io_uring_cqe_iter it;
+
+	it.cqes = ring->cq.cqes;
+	it.mask = ring->cq.ring_mask;
+	it.shift = io_uring_cqe_shift(ring);
+	it.head = *ring->cq.khead;
+	it.tail = io_uring_smp_load_acquire(ring->cq.ktail);
+	return it;
+}
+
+LIBURING_INLINE bool io_uring_cqe_iter_next(struct io_uring_cqe_iter *iter,
+					    struct io_uring_cqe **cqe)
+	LIBURING_NOEXCEPT
+{
+	if (iter->head == iter->tail)
+		return false;
+	*cqe = &iter->cqes[(iter->head & iter->mask) << iter->shift];
+	iter->head += io_uring_cqe_nr(*cqe);
+	return true;
+}
+
+/*
+ * Walks the ready CQEs without consuming them; follow with
+ * io_uring_cq_advance(ring, count).  head must be an unsigned lvalue.
+ */
+#define io_uring_for_each_cqe(ring, head, cqe)				\
+	for ((head) = *(ring)->cq.khead;				\
+	     ((cqe) = ((head) !=					\
+		       io_uring_smp_load_acquire((ring)->cq.ktail) ?	\
+		       &(ring)->cq.cqes[((head) & (ring)->cq.ring_mask) \
+					<< io_uring_cqe_shift(ring)] :	\
+		       NULL));						\
+	     (head) += io_uring_cqe_nr(cqe))
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LIBURING_CQ_H */

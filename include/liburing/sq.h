@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LIBURING_SQ_H
+#define LIBURING_SQ_H
+
+/*
+ * Submission side, inline: handing out SQE slots and tagging them.  Nothing
+ * here talks to the kernel; io_uring_submit() publishes what was queued.
+ */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* log2 of the SQE size in 64-byte units: 1 on IORING_SETUP_SQE128 rings. */
+LIBURING_INLINE unsigned io_uring_sqe_shift_from_flags(unsigned flags)
+	LIBURING_NOEXCEPT
+{
+	return !!(flags & IORING_SETUP_SQE128);
+}
+
+LIBURING_INLINE unsigned io_uring_sqe_shift(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return io_uring_sqe_shift_from_flags(ring->flags);
+}
+
+/*
+ * The kernel's SQ head.  Acquire pairs with the kernel's release when it
+ * consumes SQEs: once we see the head move, the slots behind it are free
+ * for us to overwrite.
+ */
+LIBURING_INLINE unsigned io_uring_load_sq_head(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return io_uring_smp_load_acquire(ring->sq.khead);
+}
+
+/*
+ * Clears the SQE fields that are not an opcode's own.  Our prep helpers
+ * write the whole SQE already; this is for code that fills SQEs by hand.
+ */
+LIBURING_INLINE void io_uring_initialize_sqe(struct io_uring_sqe *sqe)
+	LIBURING_NOEXCEPT
+{
+	sqe->flags = 0;
+	sqe->ioprio = 0;
+	sqe->rw_flags = 0;
+	sqe->buf_index = 0;
+	sqe->personality = 0;
+	sqe->file_index = 0;
+	sqe->addr3 = 0;
+	sqe->__pad2[0] = 0;
+}
+
+/*
+ * Hands out the next free SQE slot, or NULL when the SQ is full.  The hot
+ * path compares against the cached head and touches no shared memory.
+ */
+LIBURING_INLINE struct io_uring_sqe *_io_uring_get_sqe(struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	struct io_uring_sq *sq = &ring->sq;
+	unsigned tail = sq->sqe_tail;
+
+	if (uring_unlikely(tail - sq->head_cache >= sq->ring_entries)) {
+		sq->head_cache = io_uring_load_sq_head(ring);
+		if (tail - sq->head_cache >= sq->ring_entries)
+			return NULL;
+	}
+	sq->sqe_tail = tail + 1;
+	return &sq->sqes[(tail & sq->ring_mask) << io_uring_sqe_shift(ring)];
+}
+
+#ifndef LIBURING_INTERNAL
+/* Inline for speed; the library also exports it for old binaries. */
+LIBURING_INLINE struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return _io_uring_get_sqe(ring);
+}
+#else
+struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
+	LIBURING_NOEXCEPT;
+#endif
+
+/*
+ * A 128-byte SQE.  On SQE128 rings every slot is that big.  On SQE_MIXED
+ * rings (Linux 6.18) a big SQE takes two adjacent 64-byte slots and must
+ * not wrap around the end of the ring: if only the last slot is left
+ * before the wrap, it is filled with a NOP whose success CQE is skipped.
+ */
+LIBURING_INLINE struct io_uring_sqe *io_uring_get_sqe128(struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	struct io_uring_sq *sq = &ring->sq;
+	unsigned tail, need;
+
+	if (ring->flags & IORING_SETUP_SQE128)
+		return _io_uring_get_sqe(ring);
+	if (!(ring->flags & IORING_SETUP_SQE_MIXED))
+		return NULL;
+
+	tail = sq->sqe_tail;
+	need = ((tail & sq->ring_mask) == sq->ring_mask) ? 3 : 2;
+	if (tail + need - sq->head_cache > sq->ring_entries) {
+		sq->head_cache = io_uring_load_sq_head(ring);
+		if (tail + need - sq->head_cache > sq->ring_entries)
+			return NULL;
+	}
+	if (need == 3) {
+		struct io_uring_sqe *pad = &sq->sqes[tail & sq->ring_mask];
+
+		memset(pad, 0, sizeof(*pad));
+		pad->opcode = IORING_OP_NOP;
+		pad->flags = IOSQE_CQE_SKIP_SUCCESS;
+		tail++;
+	}
+	sq->sqe_tail = tail + 2;
+	return &sq->sqes[tail & sq->ring_mask];
+}
+
+/* SQEs queued (handed out and not yet consumed by the kernel). */
+LIBURING_INLINE unsigned io_uring_sq_ready(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return ring->sq.sqe_tail - io_uring_load_sq_head(ring);
+}
+
+LIBURING_INLINE unsigned io_uring_sq_space_left(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return ring->sq.ring_entries - io_uring_sq_ready(ring);
+}
+
+/*
+ * Under SQPOLL the kernel thread frees SQ slots on its own; wait for one.
+ * Without SQPOLL only our own submit frees slots, so there is nothing to
+ * wait for and this returns 0 at once.
+ */
+LIBURING_INLINE int io_uring_sqring_wait(struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	if (!(ring->flags & IORING_SETUP_SQPOLL))
+		return 0;
+	if (io_uring_sq_space_left(ring))
+		return 0;
+	return __io_uring_sqring_wait(ring);
+}
+
+LIBURING_INLINE void io_uring_sqe_set_data(struct io_uring_sqe *sqe,
+					   void *data) LIBURING_NOEXCEPT
+{
+	sqe->user_data = (unsigned long) data;
+}
+
+LIBURING_INLINE void io_uring_sqe_set_data64(struct io_uring_sqe *sqe,
+					     __u64 data) LIBURING_NOEXCEPT
+{
+	sqe->user_data = data;
+}
+
+LIBURING_INLINE void io_uring_sqe_set_flags(struct io_uring_sqe *sqe,
+					    unsigned flags) LIBURING_NOEXCEPT
+{
+	sqe->flags = (__u8) flags;
+}
+
+LIBURING_INLINE void io_uring_sqe_set_buf_group(struct io_uring_sqe *sqe,
+						int bgid) LIBURING_NOEXCEPT
+{
+	sqe->buf_group = (__u16) bgid;
+}
+
+/* Whether a probe (io_uring_get_probe*) lists op as supported. */
+LIBURING_INLINE int io_uring_opcode_supported(const struct io_uring_probe *p,
+					      int op) LIBURING_NOEXCEPT
+{
+	if (op < 0 || op > p->last_op)
+		return 0;
+	return (p->ops[op].flags & IO_URING_OP_SUPPORTED) != 0;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LIBURING_SQ_H */

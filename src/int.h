@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef LIBURING_INT_H
+#define LIBURING_INT_H
+
+/*
+ * Private to the library.  Defining LIBURING_INTERNAL makes liburing.h
+ * declare io_uring_get_sqe() as the exported function it is for binaries
+ * built against older liburing, instead of the inline.
+ */
+#define LIBURING_INTERNAL
+#include "liburing.h"
+
+/*
+ * Bits of ring->int_flags.  Two of them equal the io_uring_enter() flag
+ * they stand for, so the enter flags come from one mask, no branches.
+ */
+enum {
+	INT_FLAG_REG_REG_RING	= 1,	/* register through the registered fd */
+	INT_FLAG_APP_MEM	= 2,	/* rings live in the caller's memory */
+	INT_FLAG_OWN_MEM	= 4,	/* NO_MMAP rings in memory we mapped */
+	INT_FLAG_REG_RING	= IORING_ENTER_REGISTERED_RING,	/* 16 */
+	INT_FLAG_NO_IOWAIT	= IORING_ENTER_NO_IOWAIT,	/* 128 */
+};
+
+#define INT_ENTER_FLAGS (INT_FLAG_REG_RING | INT_FLAG_NO_IOWAIT)
+
+static inline unsigned ring_enter_flags(const struct io_uring *ring)
+{
+	return ring->int_flags & INT_ENTER_FLAGS;
+}
+
+/* register.c: every io_uring_register() on a ring goes through here. */
+int __uring_register(struct io_uring *ring, unsigned opcode, const void *arg,
+		     unsigned nr_args);
+
+#define __hidden __attribute__((visibility("hidden")))
+
+#endif
