@@ -48,6 +48,10 @@ LINK_URING := -L$(B) -luring -Wl,-rpath,$(abspath $(B))
 
 all: $(LIBS) $(PCS) $(EXAMPLES)
 
+# Each area (benchmarks, sanitizers, fuzzing, compatibility) keeps its
+# targets in a makefile of its own.
+-include mk/*.mk
+
 $(B)/src/%.o: src/%.c $(HEADERS) src/int.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS_ALL) -fPIC -c -o $@ $<

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef TEST_HELPERS_H
+#define TEST_HELPERS_H
+
+/*
+ * Shared test fixtures: rings that skip visibly when the kernel refuses a
+ * feature, probes, temporary files and loopback sockets.  Every test
+ * program is a cmocka group; a helper that cannot go on calls skip() or
+ * fails the running test.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "liburing.h"
+
+/* Prints why a test is skipped, then skips it (cmocka counts it). */
+#define t_skip(...)							\
+	do {								\
+		printf("[  SKIP    ] ");				\
+		printf(__VA_ARGS__);					\
+		printf("\n");						\
+		skip();							\
+	} while (0)
+
+/*
+ * Sets up a ring with the given flags; skips the test if the kernel
+ * refuses them (-EINVAL, -EOPNOTSUPP, -EPERM), fails on any other error.
+ */
+void t_ring_init(struct io_uring *ring, unsigned entries, unsigned flags);
+void t_ring_init_params(struct io_uring *ring, unsigned entries,
+			struct io_uring_params *p);
+
+/* Skips unless the kernel supports opcode op. */
+void t_require_op(struct io_uring *ring, int op, const char *name);
+#define T_REQUIRE_OP(ring, op) t_require_op(ring, op, #op)
+
+/* Skips unless the ring's kernel reported feature bit feat. */
+void t_require_feat(struct io_uring *ring, unsigned feat, const char *name);
+#define T_REQUIRE_FEAT(ring, feat) t_require_feat(ring, feat, #feat)
+
+/* Submits everything queued and waits for one CQE; fails on error. */
+struct io_uring_cqe *t_submit_wait(struct io_uring *ring);
+
+/* Waits for one CQE, copies its 16 bytes to *out and marks it seen. */
+void t_reap(struct io_uring *ring, struct io_uring_cqe *out);
+
+/*
+ * A deterministic byte pattern, so reads can be checked byte for byte.
+ * It is positional: byte off of a pattern file is t_pattern_byte(off).
+ */
+unsigned char t_pattern_byte(size_t off, unsigned seed);
+void t_fill_pattern_at(void *buf, size_t len, size_t off, unsigned seed);
+int t_check_pattern_at(const void *buf, size_t len, size_t off,
+		       unsigned seed);
+void t_fill_pattern(void *buf, size_t len, unsigned seed);
+int t_check_pattern(const void *buf, size_t len, unsigned seed);
+
+/*
+ * A fresh file of len pattern bytes (seed) in a private temp dir; path
+ * gets its name when non-NULL (PATH_MAX bytes).  Removed at exit.
+ */
+int t_tmpfile(size_t len, unsigned seed, char *path);
+/* The private temp dir (created once, removed at exit). */
+const char *t_tmpdir(void);
+
+/* A connected TCP pair over 127.0.0.1: fds[0] client, fds[1] server. */
+void t_tcp_pair(int fds[2]);
+/* A listening TCP socket on 127.0.0.1 with an ephemeral port. */
+int t_tcp_listener(struct sockaddr_in *addr);
+
+/* Current CLOCK_MONOTONIC time in milliseconds. */
+long long t_now_ms(void);
+
+#endif
