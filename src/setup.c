@@ -342,10 +342,16 @@ static int ring_init(unsigned entries, struct io_uring *ring,
 
 	ring->flags = kp.flags;
 	ring->features = kp.features;
-	if (buf) {
+	if (buf)
 		ring->int_flags |= INT_FLAG_APP_MEM;
-	} else if (own_mem) {
+	else if (own_mem)
 		ring->int_flags |= INT_FLAG_OWN_MEM;
+	if (mem) {
+		/*
+		 * SQEs and rings share one block that starts with the SQEs.
+		 * Sizing sqes_sz to all of it makes io_uring_ring_dontfork()
+		 * cover the rings too (and unmap_rings() free our own block).
+		 */
 		ring->sq.sqes = mem;
 		ring->sq.sqes_sz = mem_size;
 	}
