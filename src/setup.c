@@ -220,11 +220,30 @@ fail:
 	return err;
 }
 
+/*
+ * What the shared-memory pointers of a ring that failed to initialise or
+ * was torn down point at: one zero word, so that its queues read as empty
+ * with 0 entries.  The inline helpers, called on such a ring by mistake,
+ * then hand out no SQE and find no CQE instead of dereferencing NULL, and
+ * the calls that enter the kernel fail with -EBADF on the fd of -1.
+ * Nothing writes here: a write needs an SQE or a CQE, and there are none.
+ * cq.kflags stays NULL, which the eventfd helpers read as "no flags".
+ */
+static const unsigned dead_ring_word;
+
 static void ring_reset(struct io_uring *ring)
 {
+	unsigned *zero = (unsigned *) &dead_ring_word;
+
 	memset(ring, 0, sizeof(*ring));
 	ring->ring_fd = -1;
 	ring->enter_ring_fd = -1;
+	ring->sq.khead = ring->sq.ktail = zero;
+	ring->sq.kring_mask = ring->sq.kring_entries = zero;
+	ring->sq.kflags = ring->sq.kdropped = zero;
+	ring->cq.khead = ring->cq.ktail = zero;
+	ring->cq.kring_mask = ring->cq.kring_entries = zero;
+	ring->cq.koverflow = zero;
 }
 
 int io_uring_queue_mmap(int fd, struct io_uring_params *p,
