@@ -251,6 +251,8 @@ int io_uring_queue_mmap(int fd, struct io_uring_params *p,
 {
 	int ret;
 
+	if (!ring || !p)
+		return -EINVAL;
 	ring_reset(ring);
 	ret = map_rings(fd, p, ring);
 	if (ret) {
@@ -392,7 +394,7 @@ int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
 			    struct io_uring_params *p, void *buf,
 			    size_t buf_size)
 {
-	if (!buf)
+	if (!ring || !p || !buf)
 		return -EINVAL;
 	return ring_init(entries, ring, p, buf, buf_size);
 }
@@ -400,8 +402,11 @@ int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
 int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
 			       struct io_uring_params *p)
 {
-	int ret = ring_init(entries, ring, p, NULL, 0);
+	int ret;
 
+	if (!ring || !p)
+		return -EINVAL;
+	ret = ring_init(entries, ring, p, NULL, 0);
 	return ret < 0 ? ret : 0;
 }
 
@@ -423,6 +428,8 @@ void io_uring_queue_exit(struct io_uring *ring)
 {
 	int saved = errno;
 
+	if (!ring)
+		return;
 	unmap_rings(ring);
 	if (ring->int_flags & INT_FLAG_REG_RING)
 		io_uring_unregister_ring_fd(ring);
@@ -438,10 +445,14 @@ void io_uring_queue_exit(struct io_uring *ring)
  */
 int io_uring_ring_dontfork(struct io_uring *ring)
 {
-	struct io_uring_sq *sq = &ring->sq;
-	struct io_uring_cq *cq = &ring->cq;
+	struct io_uring_sq *sq;
+	struct io_uring_cq *cq;
 	int saved = errno, ret = 0;
 
+	if (!ring)
+		return -EINVAL;
+	sq = &ring->sq;
+	cq = &ring->cq;
 	if (!sq->ring_ptr || !sq->sqes || !cq->ring_ptr)
 		return -EINVAL;
 
@@ -460,8 +471,11 @@ ssize_t io_uring_memory_size_params(unsigned entries,
 				    struct io_uring_params *p)
 {
 	struct ring_geom g;
-	int ret = ring_geometry(entries, p, &g);
+	int ret;
 
+	if (!p)
+		return -EINVAL;
+	ret = ring_geometry(entries, p, &g);
 	if (ret)
 		return ret;
 	return g.sqes_bytes + g.rings_bytes;
@@ -487,6 +501,8 @@ ssize_t io_uring_mlock_size_params(unsigned entries,
 	struct io_uring_params probe;
 	int fd;
 
+	if (!p)
+		return -EINVAL;
 	memset(&probe, 0, sizeof(probe));
 	fd = io_uring_setup(1, &probe);
 	if (fd >= 0) {
@@ -518,8 +534,11 @@ struct io_uring_probe *io_uring_get_probe_ring(struct io_uring *ring)
 	size_t len = sizeof(struct io_uring_probe) +
 		     PROBE_OPS * sizeof(struct io_uring_probe_op);
 	int saved = errno;
-	struct io_uring_probe *probe = calloc(1, len);
+	struct io_uring_probe *probe;
 
+	if (!ring)
+		return NULL;
+	probe = calloc(1, len);
 	if (!probe) {
 		errno = saved;
 		return NULL;
