@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "int.h"
+#include "vg.h"
 
 /* The kernel's limits on ring sizes (io_uring_setup(2)). */
 #define KERN_MAX_ENTRIES	32768
@@ -347,6 +348,9 @@ static int ring_init(unsigned entries, struct io_uring *ring,
 		ret = fd;
 		goto fail_mem;
 	}
+	/* the kernel has written the ring header into the caller's memory */
+	if (buf)
+		uring_vg_mark_defined(mem, mem_size);
 
 	ret = map_rings(fd, &kp, ring);
 	if (ret) {
