@@ -252,9 +252,11 @@ int io_uring_queue_mmap(int fd, struct io_uring_params *p,
 {
 	int ret;
 
-	if (!ring || !p)
+	if (!ring)
 		return -EINVAL;
 	ring_reset(ring);
+	if (!p)
+		return -EINVAL;
 	ret = map_rings(fd, p, ring);
 	if (ret) {
 		ring_reset(ring);
@@ -398,8 +400,12 @@ int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
 			    struct io_uring_params *p, void *buf,
 			    size_t buf_size)
 {
-	if (!ring || !p || !buf)
+	if (!ring)
 		return -EINVAL;
+	if (!p || !buf) {
+		ring_reset(ring);	/* inert, like every failed init */
+		return -EINVAL;
+	}
 	return ring_init(entries, ring, p, buf, buf_size);
 }
 
@@ -408,8 +414,12 @@ int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
 {
 	int ret;
 
-	if (!ring || !p)
+	if (!ring)
 		return -EINVAL;
+	if (!p) {
+		ring_reset(ring);
+		return -EINVAL;
+	}
 	ret = ring_init(entries, ring, p, NULL, 0);
 	return ret < 0 ? ret : 0;
 }
