@@ -21,6 +21,24 @@
 #endif
 #endif
 
+/*
+ * Some calls hand the kernel a pointer to nothing on purpose, to check the
+ * -EFAULT that comes back.  Memcheck rightly reports such a syscall
+ * argument; these brackets turn its reports off for that one call only.
+ */
+#ifdef REL_HAVE_VALGRIND_H
+#define REL_BAD_POINTER_CALL(expr)					\
+	({								\
+		long __r;						\
+		VALGRIND_DISABLE_ERROR_REPORTING;			\
+		__r = (long) (expr);					\
+		VALGRIND_ENABLE_ERROR_REPORTING;			\
+		__r;							\
+	})
+#else
+#define REL_BAD_POINTER_CALL(expr) ((long) (expr))
+#endif
+
 /* True when running under valgrind (mk/run-valgrind.sh or by hand). */
 static inline int rel_under_valgrind(void)
 {
