@@ -11,6 +11,8 @@
 #                        each (default 60), from the seeds in
 #                        test/fuzz/corpus/<target>/
 #   make analyze         cppcheck and clang's static analyzer on src/
+#   make ci-reliability  all of the above as CI runs them: a short fuzz
+#                        pass (FUZZ_SECONDS=CI_FUZZ_SECONDS, default 20)
 
 SAN_CCS ?= gcc clang
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -110,7 +112,7 @@ analyze-cppcheck:
 		--enable=warning,style,performance,portability \
 		--std=c11 -D_GNU_SOURCE -D__x86_64__ -Iinclude -Isrc \
 		--suppress=missingIncludeSystem \
-		--library=posix src/
+		--library=posix --library=mk/cppcheck-liburing.cfg src/
 
 analyze-scan-build:
 	rm -rf build-scan
@@ -118,5 +120,15 @@ analyze-scan-build:
 		$(MAKE) --no-print-directory B=build-scan \
 		build-scan/liburing.a build-scan/liburing-ffi.a
 
-.PHONY: check-sanitize check-valgrind fuzz fuzz-build fuzz-programs analyze \
+# ---- CI ------------------------------------------------------------------
+
+CI_FUZZ_SECONDS ?= 20
+
+ci-reliability:
+	@$(MAKE) --no-print-directory analyze
+	@$(MAKE) --no-print-directory check-sanitize
+	@$(MAKE) --no-print-directory check-valgrind
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
+
+.PHONY: ci-reliability check-sanitize check-valgrind fuzz fuzz-build fuzz-programs analyze \
 	analyze-cppcheck analyze-scan-build
