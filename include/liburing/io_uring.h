@@ -367,7 +367,8 @@ enum io_uring_msg_ring_flags {
 
 /* sqe->msg_ring_flags */
 #define IORING_MSG_RING_CQE_SKIP	(1U << 0) /* no CQE on the sender */
-#define IORING_MSG_RING_FLAGS_PASS	(1U << 1) /* file_index = cqe->flags */
+/* the target CQE gets sqe->file_index as its flags */
+#define IORING_MSG_RING_FLAGS_PASS	(1U << 1)
 
 /* sqe->install_fd_flags */
 #define IORING_FIXED_FD_NO_CLOEXEC	(1U << 0)
