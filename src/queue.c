@@ -304,13 +304,21 @@ int io_uring_wait_cqes_min_timeout(struct io_uring *ring,
 			    sigmask, NULL);
 }
 
-/* Returns the number of SQEs submitted, or -errno (-ETIME on timeout). */
+/*
+ * Returns the number of the caller's SQEs submitted (the hidden timeout
+ * SQE of old kernels is not counted), or -errno (-ETIME on timeout).
+ */
 int io_uring_submit_and_wait_timeout(struct io_uring *ring,
 				     struct io_uring_cqe **cqe_ptr,
 				     unsigned wait_nr,
 				     struct __kernel_timespec *ts,
 				     sigset_t *sigmask)
 {
+	struct wait_req w = {
+		.wait_nr = wait_nr,
+		.arg = sigmask,
+		.arg_sz = _NSIG / 8,
+	};
 	unsigned submitted;
 	int to_submit, ret;
 
@@ -326,17 +334,14 @@ int io_uring_submit_and_wait_timeout(struct io_uring *ring,
 	if (to_submit < 0)
 		return to_submit;
 
-	{
-		struct wait_req w = {
-			.submit = (unsigned) to_submit,
-			.wait_nr = wait_nr,
-			.arg = sigmask,
-			.arg_sz = _NSIG / 8,
-		};
-
-		ret = wait_cqe(ring, cqe_ptr, &w);
-		return ret < 0 ? ret : (int) (to_submit - w.submit);
-	}
+	w.submit = (unsigned) to_submit;
+	ret = wait_cqe(ring, cqe_ptr, &w);
+	if (ret < 0)
+		return ret;
+	submitted = (unsigned) to_submit - w.submit;
+	if (ts && submitted)
+		submitted--;
+	return (int) submitted;
 }
 
 int io_uring_submit_and_wait_min_timeout(struct io_uring *ring,
