@@ -78,11 +78,14 @@ $(B)/liburing-ffi.so.$(VERSION): $(LIB_OBJS) $(FFI_OBJ) src/liburing-ffi.map
 	ln -sf liburing-ffi.so.$(VERSION) $(B)/$(FFI_SONAME)
 	ln -sf $(FFI_SONAME) $(B)/liburing-ffi.so
 
+# $(call pc,NAME,OUT): NAME.pc for the current prefix and directories.
+pc = sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(libdevdir)|' \
+	 -e 's|@includedir@|$(includedir)|' -e 's|@version@|$(VERSION)|' \
+	 -e 's|@name@|$(1)|' -e 's|@lib@|$(1:lib%=%)|' liburing.pc.in > $(2)
+
 $(B)/%.pc: liburing.pc.in Makefile
 	@mkdir -p $(@D)
-	sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(libdevdir)|' \
-	    -e 's|@includedir@|$(includedir)|' -e 's|@version@|$(VERSION)|' \
-	    -e 's|@name@|$*|' -e 's|@lib@|$(*:lib%=%)|' $< > $@
+	$(call pc,$*,$@)
 
 $(B)/examples/%: examples/%.c $(B)/liburing.so.$(VERSION) $(HEADERS)
 	@mkdir -p $(@D)
@@ -132,7 +135,9 @@ install: all
 	ln -sf $(libdir)/$(FFI_SONAME) $(DESTDIR)$(libdevdir)/liburing-ffi.so
 	$(INSTALL) -m 644 $(B)/liburing.a $(B)/liburing-ffi.a \
 		$(DESTDIR)$(libdevdir)/
-	$(INSTALL) -m 644 $(PCS) $(DESTDIR)$(libdevdir)/pkgconfig/
+	@# written now, so that prefix= on this command line is honoured
+	$(call pc,liburing,$(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc)
+	$(call pc,liburing-ffi,$(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc)
 	@for s in 2 3 7; do \
 		set -- man/*.$$s; [ -e "$$1" ] || continue; \
 		$(INSTALL) -d $(DESTDIR)$(mandir)/man$$s; \
