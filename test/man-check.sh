@@ -5,7 +5,8 @@
 #
 # Run from the project root.  It checks that
 #  1. every real page lints cleanly with mandoc and groff (any output
-#     at all counts as a problem);
+#     at all counts as a problem), has a .TH line matching its file
+#     name, lists its own name under NAME and has the usual sections;
 #  2. every alias page (one ".so manN/target.N" line) names a page that
 #     exists in man/ and that lists the alias in its NAME section;
 #  3. every function or function-like macro that the public headers
@@ -23,6 +24,7 @@
 #                           barrier.h (the kernel's uapi copy and the
 #                           memory-ordering macros are not our API).
 #  MAN_CHECK_SKIP_MISSING=1 do not fail when mandoc or groff is missing.
+#  MAN_CHECK_VERBOSE=1      also list every name found in the headers.
 
 MAN_DIR=${MAN_DIR:-man}
 problems=0
@@ -42,7 +44,7 @@ is_alias() {
 # ".SH NAME" and the next ".SH", up to "\-", split at commas.
 name_list() {
 	sed -n '/^\.SH NAME/,/^\.SH/{/^\./d;p;}' "$1" |
-	sed 's/\\-.*//' | tr ',' '\n' | sed 's/^[ \t]*//; s/[ \t]*$//' |
+	sed 's/\\-.*//' | tr ',' '\n' | sed 's/^[[:space:]]*//; s/[[:space:]]*$//' |
 	grep -v '^$'
 }
 
@@ -106,6 +108,18 @@ else
 		if [ "$th" != "$name $sect" ]; then
 			problem "$f: .TH says '$th', expected '$name $sect'"
 		fi
+		if ! name_list "$f" | grep -qx "$name"; then
+			problem "$f: NAME section does not list $name"
+		fi
+		case $sect in
+		2|3) want="NAME SYNOPSIS DESCRIPTION RETURN_VALUE SEE_ALSO" ;;
+		*) want="NAME DESCRIPTION SEE_ALSO" ;;
+		esac
+		for sh in $want; do
+			if ! grep -q "^\.SH $(printf '%s' "$sh" | tr _ ' ')\$" "$f"; then
+				problem "$f: no $(printf '%s' "$sh" | tr _ ' ') section"
+			fi
+		done
 		if [ "$have_mandoc" = 1 ]; then
 			out=$(mandoc -Tlint -W warning "$f" 2>&1)
 			if [ -n "$out" ]; then
@@ -254,6 +268,7 @@ if [ -n "$headers" ]; then
 	# shellcheck disable=SC2086 # the list is split on purpose
 	for n in $(header_names $headers); do
 		nnames=$((nnames + 1))
+		[ "${MAN_CHECK_VERBOSE:-0}" = 1 ] && printf 'man-check: name %s\n' "$n"
 		if [ ! -f "$MAN_DIR/$n.3" ] && [ ! -f "$MAN_DIR/$n.2" ] &&
 		   [ ! -f "$MAN_DIR/$n.7" ]; then
 			problem "no page for $n"
@@ -262,8 +277,8 @@ if [ -n "$headers" ]; then
 	if [ "$nnames" -eq 0 ]; then
 		problem "no io_uring names found in: $headers"
 	fi
-else
-	printf 'man-check: no headers given, name coverage not checked\n'
+elif [ "${MAN_CHECK_HEADERS+set}" = set ]; then
+	printf 'man-check: MAN_CHECK_HEADERS is empty, name coverage not checked\n'
 fi
 
 printf 'man-check: %d pages, %d problems\n' "$pages" "$problems"
