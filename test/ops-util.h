@@ -107,6 +107,17 @@ static inline int ops_run1(struct io_uring *ring, struct io_uring_sqe *sqe,
 	return cqe.res;
 }
 
+static inline int ops_has_op(struct io_uring *ring, int op)
+{
+	struct io_uring_probe *probe = io_uring_get_probe_ring(ring);
+	int ok;
+
+	assert_non_null(probe);
+	ok = io_uring_opcode_supported(probe, op);
+	io_uring_free_probe(probe);
+	return ok;
+}
+
 static inline void ops_register_files(struct io_uring *ring, const int *fds,
 				      unsigned nr)
 {
