@@ -53,7 +53,7 @@ static void test_nop(void **state)
 	io_uring_queue_exit(&ring);
 }
 
-/* A 128-byte NOP on a ring that mixes SQE sizes (Linux 6.18+). */
+/* A 128-byte NOP on a ring that mixes SQE sizes (Linux 6.19+). */
 static void test_nop128(void **state)
 {
 	struct io_uring ring;
@@ -888,7 +888,7 @@ static void test_uring_cmd(void **state)
 	io_uring_queue_exit(&ring);
 }
 
-/* The 128-byte form on a mixed ring (Linux 6.18+). */
+/* The 128-byte form on a mixed ring (Linux 6.19+). */
 static void test_uring_cmd128(void **state)
 {
 	struct io_uring ring;
