@@ -93,7 +93,8 @@ if command -v pkg-config >/dev/null 2>&1; then
 	fi
 
 	# shellcheck disable=SC2046
-	if "$CC" -o "$tmp/ffi" "$src/consumer-ffi.c" \
+	if "$CC" -o "$tmp/ffi" \
+		"$src/consumer-ffi.c" "$src/consumer-ffi-ring.c" \
 		$(pkg-config --cflags --libs liburing-ffi) > "$tmp/log" 2>&1
 	then
 		# the helpers must come from the library, at their nodes
@@ -125,7 +126,8 @@ if command -v pkg-config >/dev/null 2>&1; then
 	fi
 
 	# shellcheck disable=SC2046
-	if "$CC" -static -o "$tmp/ffi-static" "$src/consumer-ffi.c" \
+	if "$CC" -static -o "$tmp/ffi-static" \
+		"$src/consumer-ffi.c" "$src/consumer-ffi-ring.c" \
 		$(pkg-config --cflags liburing-ffi) \
 		$(pkg-config --static --libs liburing-ffi) > "$tmp/log" 2>&1
 	then
