@@ -138,7 +138,9 @@ install: all
 	@# written now, so that prefix= on this command line is honoured
 	$(call pc,liburing,$(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc)
 	$(call pc,liburing-ffi,$(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc)
-	@for s in 2 3 7; do \
+	$(INSTALL) -d $(DESTDIR)$(bindir)
+	$(INSTALL) -m 755 $(B)/examples/io_uring-probe $(DESTDIR)$(bindir)/
+	@for s in 1 2 3 7; do \
 		set -- man/*.$$s; [ -e "$$1" ] || continue; \
 		$(INSTALL) -d $(DESTDIR)$(mandir)/man$$s; \
 		$(INSTALL) -m 644 "$$@" $(DESTDIR)$(mandir)/man$$s/; \
@@ -156,7 +158,8 @@ uninstall:
 	      $(DESTDIR)$(libdevdir)/liburing-ffi.a \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc
-	@for s in 2 3 7; do \
+	rm -f $(DESTDIR)$(bindir)/io_uring-probe
+	@for s in 1 2 3 7; do \
 		for f in man/*.$$s; do [ -e "$$f" ] || continue; \
 			rm -f $(DESTDIR)$(mandir)/man$$s/$${f#man/}; done; \
 	done
