@@ -153,11 +153,13 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 		/* SQ_REWIND ignores head and tail: we move SQEs 0..tail. */
 		if (ring->sq.sqe_tail > new_sq_entries(&kp))
 			return -EOVERFLOW;
-	} else if (ring->sq.sqe_head != ring->sq.sqe_tail) {
+	} else if (ring->sq.sqe_head != ring->sq.sqe_tail &&
+		   !(ring->flags & IORING_SETUP_SQPOLL)) {
 		/*
 		 * Publish SQEs handed out but not yet submitted, so that the
-		 * kernel moves them with the rest; it consumes none of them
-		 * before the next io_uring_enter(), which is ours to make.
+		 * kernel moves them with the rest; without an SQPOLL thread
+		 * (which the kernel refuses to resize under anyway) it
+		 * consumes none of them before our next io_uring_enter().
 		 */
 		ring->sq.sqe_head = ring->sq.sqe_tail;
 		io_uring_smp_store_release(ring->sq.ktail, ring->sq.sqe_tail);
@@ -167,7 +169,7 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 		struct io_uring_params g = kp;
 		ssize_t sz;
 
-		/* sized as the kernel will size it: the ring's flags, p's sizes */
+		/* sized as the kernel will: the ring's flags, p's sizes */
 		g.flags = (ring->flags & ~RESIZE_FLAGS) |
 			  (kp.flags & RESIZE_FLAGS);
 		sz = __uring_ring_mem(kp.sq_entries, &g, &sqes_off);
