@@ -138,9 +138,10 @@ install: all
 	@# written now, so that prefix= on this command line is honoured
 	$(call pc,liburing,$(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc)
 	$(call pc,liburing-ffi,$(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc)
-	$(INSTALL) -d $(DESTDIR)$(bindir)
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1
 	$(INSTALL) -m 755 $(B)/examples/io_uring-probe $(DESTDIR)$(bindir)/
-	@for s in 1 2 3 7; do \
+	$(INSTALL) -m 644 examples/io_uring-probe.1 $(DESTDIR)$(mandir)/man1/
+	@for s in 2 3 7; do \
 		set -- man/*.$$s; [ -e "$$1" ] || continue; \
 		$(INSTALL) -d $(DESTDIR)$(mandir)/man$$s; \
 		$(INSTALL) -m 644 "$$@" $(DESTDIR)$(mandir)/man$$s/; \
@@ -158,8 +159,9 @@ uninstall:
 	      $(DESTDIR)$(libdevdir)/liburing-ffi.a \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc
-	rm -f $(DESTDIR)$(bindir)/io_uring-probe
-	@for s in 1 2 3 7; do \
+	rm -f $(DESTDIR)$(bindir)/io_uring-probe \
+	      $(DESTDIR)$(mandir)/man1/io_uring-probe.1
+	@for s in 2 3 7; do \
 		for f in man/*.$$s; do [ -e "$$f" ] || continue; \
 			rm -f $(DESTDIR)$(mandir)/man$$s/$${f#man/}; done; \
 	done

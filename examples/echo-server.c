@@ -293,6 +293,8 @@ static int client(int port, int rounds, int size)
 	printf("%d round trips of %d bytes: min %.1f avg %.1f max %.1f us\n",
 	       rounds, size, min / 1e3, sum / 1e3 / rounds, max / 1e3);
 	io_uring_queue_exit(&ring);
+	free(out);
+	free(in);
 	return 0;
 }
 

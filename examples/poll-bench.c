@@ -133,9 +133,15 @@ int main(int argc, char *argv[])
 	if (nfd <= 0)
 		nfd = 32;
 	efd = calloc((size_t) nfd, sizeof(*efd));
-	for (i = 0; efd && i < nfd; i++)
-		if ((efd[i] = eventfd(0, 0)) < 0)
+	if (!efd)
+		return 1;
+	for (i = 0; i < nfd; i++) {
+		efd[i] = eventfd(0, 0);
+		if (efd[i] < 0) {
+			perror("eventfd");
 			return 1;
+		}
+	}
 
 	for (multishot = 0; multishot < 2; multishot++) {
 		double t = now();
@@ -152,5 +158,8 @@ int main(int argc, char *argv[])
 		       multishot ? "multishot" : "poll_add", events, t * 1e3,
 		       t * 1e9 / (double) events, sqes);
 	}
+	for (i = 0; i < nfd; i++)
+		close(efd[i]);
+	free(efd);
 	return 0;
 }

@@ -189,6 +189,9 @@ int main(int argc, char *argv[])
 	close(fds[0]);
 	close(fds[1]);
 	io_uring_queue_exit(&ring);
+	for (i = 0; i < NBUF; i++)
+		free(bufs[i]);
+	free(rbuf);
 	return 0;
 usage:
 	fprintf(stderr, "usage: %s [-m MIB] [-b BUFSIZE] [-c]\n", argv[0]);

@@ -3,6 +3,8 @@
 # make install puts io_uring-probe into $(bindir) and its page into
 # section 1 (here under a DESTDIR), the installed tool runs on its own
 # (no run path into the build tree), and make uninstall removes both.
+# The page lives beside the tool in examples/, as test/man-check.sh takes
+# sections 2, 3 and 7 only, so it is linted here the same way.
 B=${B:-build}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -16,6 +18,17 @@ mk() {
 		{ cat "$dir.log"; rm -f "$dir.log"; fail "make $* failed"; }
 	rm -f "$dir.log"
 }
+
+page=examples/io_uring-probe.1
+if command -v mandoc >/dev/null 2>&1; then
+	out=$(mandoc -Tlint -W warning "$page" 2>&1)
+	[ -z "$out" ] || fail "mandoc lint: $out"
+elif command -v groff >/dev/null 2>&1; then
+	out=$(groff -man -ww -z "$page" 2>&1)
+	[ -z "$out" ] || fail "groff lint: $out"
+else
+	echo "SKIP (part): neither mandoc nor groff, $page not linted"
+fi
 
 mk install
 bin=$dir/usr/local/bin/io_uring-probe
