@@ -22,7 +22,7 @@ extern "C" {
 #define BLOCK_URING_CMD_ZONE_RESET_ALL	_IO(0x12, 1)
 #endif
 
-/* A NOP in a 128-byte SQE (Linux 6.18): tests SQE_MIXED rings. */
+/* A NOP in a 128-byte SQE (Linux 6.19): tests SQE_MIXED rings. */
 LIBURING_INLINE void io_uring_prep_nop128(struct io_uring_sqe *sqe)
 	LIBURING_NOEXCEPT
 {
@@ -258,7 +258,7 @@ LIBURING_INLINE void io_uring_prep_uring_cmd(struct io_uring_sqe *sqe,
 }
 
 /*
- * The 128-byte form (Linux 6.18, for SQE_MIXED rings).  The SQE must come
+ * The 128-byte form (Linux 6.19, for SQE_MIXED rings).  The SQE must come
  * from io_uring_get_sqe128(): the driver reads all 80 command bytes, so
  * they are cleared here, second half included.
  */

@@ -130,12 +130,12 @@ LIBURING_INLINE void io_uring_prep_send(struct io_uring_sqe *sqe, int sockfd,
 }
 
 /*
- * Gives a send (or send_zc) a destination, making it sendto(2) (Linux
- * 6.0): the address goes in addr2 and its 16-bit length in addr_len.
+ * Gives a send (or send_zc) a destination, making it sendto(2): the
+ * address goes in addr2 and its 16-bit length in addr_len.
  */
-LIBURING_INLINE void io_uring_prep_send_set_addr(struct io_uring_sqe *sqe,
-						 const struct sockaddr *dest_addr,
-						 __u16 addr_len)
+LIBURING_INLINE void
+io_uring_prep_send_set_addr(struct io_uring_sqe *sqe,
+			    const struct sockaddr *dest_addr, __u16 addr_len)
 	LIBURING_NOEXCEPT
 {
 	sqe->addr2 = (__u64) (uintptr_t) dest_addr;
