@@ -36,7 +36,7 @@ LIBURING_INLINE void io_uring_prep_socket_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_socket(sqe, domain, type, protocol, flags);
-	__io_uring_prep_direct_slot(sqe, file_index);
+	__uring_prep_direct_slot(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_socket_direct_alloc(struct io_uring_sqe *sqe,
@@ -87,7 +87,7 @@ LIBURING_INLINE void io_uring_prep_accept_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_accept(sqe, fd, addr, addrlen, flags);
-	__io_uring_prep_direct_slot(sqe, file_index);
+	__uring_prep_direct_slot(sqe, file_index);
 }
 
 /* One CQE (with IORING_CQE_F_MORE) per connection (Linux 5.19). */
@@ -345,7 +345,7 @@ LIBURING_INLINE void io_uring_prep_poll_add(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_POLL_ADD, sqe, fd, NULL, 0, 0);
-	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
 }
 
 /*
@@ -385,7 +385,7 @@ LIBURING_INLINE void io_uring_prep_poll_update(struct io_uring_sqe *sqe,
 	io_uring_prep_rw(IORING_OP_POLL_REMOVE, sqe, -1, NULL, flags,
 			 new_user_data);
 	sqe->addr = old_user_data;
-	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
 }
 
 #ifdef __cplusplus

@@ -85,7 +85,7 @@ struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
 
 /*
  * A 128-byte SQE.  On SQE128 rings every slot is that big.  On SQE_MIXED
- * rings (Linux 6.18) a big SQE takes two adjacent 64-byte slots and must
+ * rings (Linux 6.19) a big SQE takes two adjacent 64-byte slots and must
  * not wrap around the end of the ring: if only the last slot is left
  * before the wrap, it is filled with a NOP whose success CQE is skipped.
  */
