@@ -151,7 +151,8 @@ static int serve(int port, long count)
 			else
 				echoed++;
 			recycle(bid);
-		} else if (cqe->res >= 0 && (cqe->flags & IORING_CQE_F_BUFFER)) {
+		} else if (cqe->res >= 0 &&
+			   (cqe->flags & IORING_CQE_F_BUFFER)) {
 			bid = (int) (cqe->flags >> IORING_CQE_BUFFER_SHIFT);
 			echo(&ring, fd, bid, cqe->res);
 		} else if (cqe->res < 0 && cqe->res != -ENOBUFS) {

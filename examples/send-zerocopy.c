@@ -37,7 +37,8 @@ enum { SEND = 0x100, RECV = 0x200 };	/* user_data: kind | buffer */
 
 static unsigned char pattern(long long off)
 {
-	return (unsigned char) (off % 251);	/* 251: prime, not a power of 2 */
+	/* 251 is prime, so the pattern never lines up with buffer sizes */
+	return (unsigned char) (off % 251);
 }
 
 /* A connected pair over loopback: fds[0] sends, fds[1] receives. */

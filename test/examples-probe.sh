@@ -30,8 +30,9 @@ line "  NOP" yes
 line "  SINGLE_MMAP" "(yes|no)"
 line "  CQSIZE" yes
 line "  URING_CMD128" "(yes|no)"
+n='[1-9][0-9]*'
 printf '%s\n' "$probe" |
-	grep -Eq '^Largest rings +[1-9][0-9]* SQ entries, [1-9][0-9]* CQ entries$' ||
+	grep -Eq "^Largest rings +$n SQ entries, $n CQ entries\$" ||
 	fail "no 'Largest rings' line"
 echo "io_uring-probe: text report agrees with the system"
 
