@@ -117,6 +117,9 @@ check:
 # ---- install -------------------------------------------------------------
 
 INSTALL := install
+# The development links (liburing.so) are relative when they sit beside
+# the library, so that they also resolve inside a DESTDIR staging tree.
+DEVLINK = $(if $(filter $(libdir),$(libdevdir)),,$(libdir)/)
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(includedir)/liburing/io_uring \
@@ -131,8 +134,8 @@ install: all
 		$(B)/liburing-ffi.so.$(VERSION) $(DESTDIR)$(libdir)/
 	ln -sf liburing.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
 	ln -sf liburing-ffi.so.$(VERSION) $(DESTDIR)$(libdir)/$(FFI_SONAME)
-	ln -sf $(libdir)/$(SONAME) $(DESTDIR)$(libdevdir)/liburing.so
-	ln -sf $(libdir)/$(FFI_SONAME) $(DESTDIR)$(libdevdir)/liburing-ffi.so
+	ln -sf $(DEVLINK)$(SONAME) $(DESTDIR)$(libdevdir)/liburing.so
+	ln -sf $(DEVLINK)$(FFI_SONAME) $(DESTDIR)$(libdevdir)/liburing-ffi.so
 	$(INSTALL) -m 644 $(B)/liburing.a $(B)/liburing-ffi.a \
 		$(DESTDIR)$(libdevdir)/
 	@# written now, so that prefix= on this command line is honoured
