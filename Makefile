@@ -141,6 +141,9 @@ install: all
 	@# written now, so that prefix= on this command line is honoured
 	$(call pc,liburing,$(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc)
 	$(call pc,liburing-ffi,$(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc)
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1
+	$(INSTALL) -m 755 $(B)/examples/io_uring-probe $(DESTDIR)$(bindir)/
+	$(INSTALL) -m 644 examples/io_uring-probe.1 $(DESTDIR)$(mandir)/man1/
 	@for s in 2 3 7; do \
 		set -- man/*.$$s; [ -e "$$1" ] || continue; \
 		$(INSTALL) -d $(DESTDIR)$(mandir)/man$$s; \
@@ -159,6 +162,8 @@ uninstall:
 	      $(DESTDIR)$(libdevdir)/liburing-ffi.a \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc
+	rm -f $(DESTDIR)$(bindir)/io_uring-probe \
+	      $(DESTDIR)$(mandir)/man1/io_uring-probe.1
 	@for s in 2 3 7; do \
 		for f in man/*.$$s; do [ -e "$$f" ] || continue; \
 			rm -f $(DESTDIR)$(mandir)/man$$s/$${f#man/}; done; \
