@@ -10,6 +10,7 @@
  *  - to reap, on IOPOLL rings, where completions are found by polling.
  */
 #include "int.h"
+#include "syscall.h"
 
 /*
  * Makes the SQEs handed out since the last call visible to the kernel and
@@ -86,30 +87,61 @@ static int submit(struct io_uring *ring, unsigned to_submit,
 		return (int) to_submit;
 	if (reap)
 		flags |= IORING_ENTER_GETEVENTS;
-	return io_uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
-			      NULL);
+	return __uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
+			     NULL, _NSIG / 8);
+}
+
+/*
+ * submit() for the common ring: no SQPOLL thread to consult, no IOPOLL,
+ * no SQ_REWIND.  Any SQE queued means entering the kernel, so the only
+ * question left is whether to reap too.  The SQ tail is published
+ * unconditionally: when it has not moved, the store writes what is
+ * there already, and that is cheaper than comparing first.
+ */
+static inline __attribute__((always_inline)) int
+submit_common(struct io_uring *ring, unsigned wait_nr, bool getevents)
+{
+	struct io_uring_sq *sq = &ring->sq;
+	unsigned tail = sq->sqe_tail, to_submit, flags;
+
+	if (uring_unlikely(ring->flags & (IORING_SETUP_SQPOLL |
+					  IORING_SETUP_IOPOLL |
+					  IORING_SETUP_SQ_REWIND)))
+		return submit(ring, flush_sq(ring), wait_nr, getevents);
+
+	sq->sqe_head = tail;
+	io_uring_smp_store_release(sq->ktail, tail);
+	to_submit = tail - io_uring_load_sq_head(ring);
+
+	flags = ring_enter_flags(ring);
+	if (getevents || wait_nr || cq_needs_flush(ring))
+		flags |= IORING_ENTER_GETEVENTS;
+	else if (!to_submit)
+		return 0;
+	return __uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
+			     NULL, _NSIG / 8);
 }
 
 int io_uring_submit(struct io_uring *ring)
 {
-	return submit(ring, flush_sq(ring), 0, false);
+	return submit_common(ring, 0, false);
 }
 
 int io_uring_submit_and_wait(struct io_uring *ring, unsigned wait_nr)
 {
-	return submit(ring, flush_sq(ring), wait_nr, false);
+	return submit_common(ring, wait_nr, false);
 }
 
 int io_uring_submit_and_get_events(struct io_uring *ring)
 {
-	return submit(ring, flush_sq(ring), 0, true);
+	return submit_common(ring, 0, true);
 }
 
 int io_uring_get_events(struct io_uring *ring)
 {
-	return io_uring_enter(ring->enter_ring_fd, 0, 0,
-			      ring_enter_flags(ring) | IORING_ENTER_GETEVENTS,
-			      NULL);
+	return __uring_enter(ring->enter_ring_fd, 0, 0,
+			     ring_enter_flags(ring) | IORING_ENTER_GETEVENTS,
+			     NULL, _NSIG / 8);
 }
 
 /* Exported for binaries built when this was not inline. */
@@ -120,9 +152,9 @@ struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
 
 int __io_uring_sqring_wait(struct io_uring *ring)
 {
-	return io_uring_enter(ring->enter_ring_fd, 0, 0,
-			      ring_enter_flags(ring) | IORING_ENTER_SQ_WAIT,
-			      NULL);
+	return __uring_enter(ring->enter_ring_fd, 0, 0,
+			     ring_enter_flags(ring) | IORING_ENTER_SQ_WAIT,
+			     NULL, _NSIG / 8);
 }
 
 /* One wait request: what to submit, how many CQEs, and the enter args. */
@@ -180,8 +212,8 @@ static int wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 			break;
 		}
 
-		ret = io_uring_enter2(ring->enter_ring_fd, w->submit,
-				      w->wait_nr, flags, w->arg, w->arg_sz);
+		ret = __uring_enter(ring->enter_ring_fd, w->submit,
+				    w->wait_nr, flags, w->arg, w->arg_sz);
 		if (ret < 0) {
 			err = ret;
 			break;
