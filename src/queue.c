@@ -18,7 +18,8 @@
  * SQE contents before it; acquire on the head tells us what the kernel
  * (or its SQPOLL thread) has consumed.
  */
-static unsigned flush_sq(struct io_uring *ring)
+static inline __attribute__((always_inline)) unsigned
+flush_sq(struct io_uring *ring)
 {
 	struct io_uring_sq *sq = &ring->sq;
 	unsigned tail = sq->sqe_tail;
@@ -77,8 +78,10 @@ static bool cq_needs_enter(const struct io_uring *ring)
 	return (ring->flags & IORING_SETUP_IOPOLL) || cq_needs_flush(ring);
 }
 
-static int submit(struct io_uring *ring, unsigned to_submit,
-		  unsigned wait_nr, bool getevents)
+/* Inlined: with flush_sq(), this is the whole submit path under SQPOLL. */
+static inline __attribute__((always_inline)) int
+submit(struct io_uring *ring, unsigned to_submit, unsigned wait_nr,
+       bool getevents)
 {
 	unsigned flags = ring_enter_flags(ring);
 	bool reap = getevents || wait_nr || cq_needs_enter(ring);
@@ -89,6 +92,14 @@ static int submit(struct io_uring *ring, unsigned to_submit,
 		flags |= IORING_ENTER_GETEVENTS;
 	return __uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
 			     NULL, _NSIG / 8);
+}
+
+/* Rings with an SQPOLL thread, IOPOLL or SQ_REWIND: the general path. */
+static __attribute__((noinline)) int submit_special(struct io_uring *ring,
+						   unsigned wait_nr,
+						   bool getevents)
+{
+	return submit(ring, flush_sq(ring), wait_nr, getevents);
 }
 
 /*
@@ -107,7 +118,7 @@ submit_common(struct io_uring *ring, unsigned wait_nr, bool getevents)
 	if (uring_unlikely(ring->flags & (IORING_SETUP_SQPOLL |
 					  IORING_SETUP_IOPOLL |
 					  IORING_SETUP_SQ_REWIND)))
-		return submit(ring, flush_sq(ring), wait_nr, getevents);
+		return submit_special(ring, wait_nr, getevents);
 
 	sq->sqe_head = tail;
 	io_uring_smp_store_release(sq->ktail, tail);
@@ -229,17 +240,53 @@ static int wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 	return err;
 }
 
+/*
+ * wait_cqe() for the most common wait, io_uring_wait_cqe() and its _nr
+ * form finding too few CQEs: nothing to submit, no timeout.  Look, and
+ * sleep in the kernel until wait_nr CQEs are there if fewer are (entering
+ * with GETEVENTS also flushes overflow and runs task work).  Same result
+ * as the general loop, with its bookkeeping left out.
+ */
+static int wait_plain(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+		      unsigned wait_nr, sigset_t *sigmask)
+{
+	struct io_uring_cqe *cqe;
+	unsigned avail;
+	int err;
+
+	for (;;) {
+		err = __io_uring_peek_cqe(ring, &cqe, &avail);
+		if (err || wait_nr <= avail)
+			break;
+		err = __uring_enter(ring->enter_ring_fd, 0, wait_nr,
+				    ring_enter_flags(ring) |
+				    IORING_ENTER_GETEVENTS,
+				    sigmask, _NSIG / 8);
+		if (err < 0)
+			break;
+		err = 0;
+		if (cqe)
+			break;
+	}
+	*cqe_ptr = err ? NULL : cqe;
+	return err;
+}
+
 int __io_uring_get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 		       unsigned submit, unsigned wait_nr, sigset_t *sigmask)
 {
-	struct wait_req w = {
-		.submit = submit,
-		.wait_nr = wait_nr,
-		.arg = sigmask,
-		.arg_sz = _NSIG / 8,
-	};
+	if (!submit && wait_nr) {
+		return wait_plain(ring, cqe_ptr, wait_nr, sigmask);
+	} else {
+		struct wait_req w = {
+			.submit = submit,
+			.wait_nr = wait_nr,
+			.arg = sigmask,
+			.arg_sz = _NSIG / 8,
+		};
 
-	return wait_cqe(ring, cqe_ptr, &w);
+		return wait_cqe(ring, cqe_ptr, &w);
+	}
 }
 
 /*
