@@ -9,7 +9,7 @@
 #   -t  seconds per throughput run (default 0.2)
 #   -n  operations of the shorter instruction-count run (default 25600);
 #       the longer one does twice as many
-#   -f  only rows whose name contains FILTER
+#   -f  only rows whose name matches FILTER (an extended regex)
 #   -I  skip instruction counts      -T  skip throughput
 #
 # Throughput: every round runs each row once with our library and once
@@ -88,7 +88,7 @@ case " $PROGS " in
 	     "read_fixed/register_files)" >&2 ;;
 esac
 if [ -n "$FILTER" ]; then
-	grep -F -- "$FILTER" "$rows" >"$rows.f"
+	grep -E -- "$FILTER" "$rows" >"$rows.f"
 	mv "$rows.f" "$rows"
 fi
 
