@@ -12,9 +12,19 @@
  * how long they must stay valid.
  */
 
+#include <endian.h>	/* __BYTE_ORDER, for the poll mask encoding */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/*
+ * Types named in prototypes of the topic headers that the system headers
+ * may not have declared; a declaration first keeps each parameter's type
+ * the one the application sees.
+ */
+struct epoll_event;
+struct statx;
 
 LIBURING_INLINE void io_uring_prep_rw(int op, struct io_uring_sqe *sqe,
 				      int fd, const void *addr, unsigned len,
@@ -84,8 +94,43 @@ LIBURING_INLINE void io_uring_prep_timeout(struct io_uring_sqe *sqe,
 	sqe->timeout_flags = flags;
 }
 
+/*
+ * The SQE spelling of a direct (fixed-file) descriptor target: file_index
+ * is 1-based so that 0 can mean "a normal descriptor", and the all-ones
+ * value IORING_FILE_INDEX_ALLOC asks the kernel to pick a free slot from
+ * the allocation range (the CQE then carries the slot it chose).
+ */
+LIBURING_INLINE void __io_uring_prep_direct_slot(struct io_uring_sqe *sqe,
+						 unsigned file_index)
+	LIBURING_NOEXCEPT
+{
+	if (file_index == IORING_FILE_INDEX_ALLOC)
+		sqe->file_index = IORING_FILE_INDEX_ALLOC;
+	else
+		sqe->file_index = file_index + 1;
+}
+
+/*
+ * Poll masks travel as 32 bits in poll32_events.  The kernel reads them
+ * with a half-word swap on big-endian machines (a leftover of the 16-bit
+ * poll_events field they grew out of), so the same swap is applied here.
+ */
+LIBURING_INLINE __u32 __io_uring_prep_poll_mask(unsigned poll_mask)
+	LIBURING_NOEXCEPT
+{
+#if __BYTE_ORDER == __BIG_ENDIAN
+	poll_mask = __swahw32(poll_mask);
+#endif
+	return poll_mask;
+}
+
 #ifdef __cplusplus
 }
 #endif
+
+/* The remaining helpers, by topic; each builds on the functions above. */
+#include "prep-ctl.h"	/* first: __io_uring_prep_uring_cmd */
+#include "prep-fs.h"
+#include "prep-net.h"
 
 #endif /* LIBURING_PREP_H */
