@@ -35,4 +35,11 @@ int __uring_register(struct io_uring *ring, unsigned opcode, const void *arg,
 
 #define __hidden __attribute__((visibility("hidden")))
 
+/* setup.c, for resize.c: map rings as setup does; size NO_MMAP memory. */
+int __hidden __uring_map_rings(int fd, const struct io_uring_params *p,
+			       struct io_uring *ring);
+ssize_t __hidden __uring_ring_mem(unsigned entries,
+				  const struct io_uring_params *p,
+				  size_t *sqes_bytes);
+
 #endif

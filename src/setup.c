@@ -522,3 +522,28 @@ void io_uring_free_probe(struct io_uring_probe *probe)
 {
 	free(probe);
 }
+
+/*
+ * For io_uring_resize_rings() (resize.c), which must redo after
+ * IORING_REGISTER_RESIZE_RINGS what setup did: map the rings p describes
+ * into ring's sq and cq (cleared by the caller, so that a failure here
+ * unmaps only what this call mapped), and size NO_MMAP memory the way
+ * ring_init() lays it out (SQEs first, then the rings).
+ */
+int __uring_map_rings(int fd, const struct io_uring_params *p,
+		      struct io_uring *ring)
+{
+	return map_rings(fd, p, ring);
+}
+
+ssize_t __uring_ring_mem(unsigned entries, const struct io_uring_params *p,
+			 size_t *sqes_bytes)
+{
+	struct ring_geom g;
+	int ret = ring_geometry(entries, p, &g);
+
+	if (ret)
+		return ret;
+	*sqes_bytes = g.sqes_bytes;
+	return g.sqes_bytes + g.rings_bytes;
+}

@@ -2,4 +2,99 @@
 #ifndef LIBURING_BUF_RING_H
 #define LIBURING_BUF_RING_H
 
+/*
+ * Provided-buffer rings, inline: the application fills entries past the
+ * tail, then publishes them by moving the tail.  The kernel consumes from
+ * its private head and never writes the ring, except for the partial
+ * lengths of IOU_PBUF_RING_INC rings.  The tail lives in the reserved
+ * field of bufs[0]; the ring is a power of two entries long.
+ */
+
+#ifdef __cplusplus
+extern "C" {
 #endif
+
+/* A ring just registered is empty: tail 0, like the kernel's head. */
+LIBURING_INLINE void io_uring_buf_ring_init(struct io_uring_buf_ring *br)
+	LIBURING_NOEXCEPT
+{
+	br->tail = 0;
+}
+
+LIBURING_INLINE int io_uring_buf_ring_mask(__u32 ring_entries)
+	LIBURING_NOEXCEPT
+{
+	return (int) (ring_entries - 1);
+}
+
+/*
+ * Writes buffer bid into the slot buf_offset entries past the tail.
+ * Nothing is visible to the kernel until io_uring_buf_ring_advance().
+ */
+LIBURING_INLINE void io_uring_buf_ring_add(struct io_uring_buf_ring *br,
+					   void *addr, unsigned int len,
+					   unsigned short bid, int mask,
+					   int buf_offset) LIBURING_NOEXCEPT
+{
+	struct io_uring_buf *buf =
+		&br->bufs[(br->tail + buf_offset) & mask];
+
+	buf->addr = (unsigned long) (uintptr_t) addr;
+	buf->len = len;
+	buf->bid = bid;
+}
+
+/*
+ * Publishes count added buffers.  Release orders the entries' contents
+ * before the new tail, which the kernel reads with acquire.
+ */
+LIBURING_INLINE void io_uring_buf_ring_advance(struct io_uring_buf_ring *br,
+					       int count) LIBURING_NOEXCEPT
+{
+	unsigned short tail = (unsigned short) (br->tail + count);
+
+	io_uring_smp_store_release(&br->tail, tail);
+}
+
+/*
+ * Publishes buf_count buffers and retires cq_count CQEs in one go, for
+ * the common loop of reaping a completion and handing its buffer back.
+ */
+LIBURING_INLINE void
+__io_uring_buf_ring_cq_advance(struct io_uring *ring,
+			       struct io_uring_buf_ring *br, int cq_count,
+			       int buf_count) LIBURING_NOEXCEPT
+{
+	io_uring_buf_ring_advance(br, buf_count);
+	io_uring_cq_advance(ring, (unsigned) cq_count);
+}
+
+LIBURING_INLINE void io_uring_buf_ring_cq_advance(struct io_uring *ring,
+						  struct io_uring_buf_ring *br,
+						  int count) LIBURING_NOEXCEPT
+{
+	__io_uring_buf_ring_cq_advance(ring, br, count, count);
+}
+
+/*
+ * Buffers published and not yet consumed, from the kernel's head
+ * (io_uring_buf_ring_head(), Linux 6.8), or -errno.
+ */
+LIBURING_INLINE int io_uring_buf_ring_available(struct io_uring *ring,
+						struct io_uring_buf_ring *br,
+						unsigned short bgid)
+	LIBURING_NOEXCEPT
+{
+	uint16_t head;
+	int ret = io_uring_buf_ring_head(ring, bgid, &head);
+
+	if (ret)
+		return ret;
+	return (uint16_t) (br->tail - head);	/* only we write the tail */
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LIBURING_BUF_RING_H */

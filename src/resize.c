@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * io_uring_resize_rings(): IORING_REGISTER_RESIZE_RINGS (Linux 6.13)
+ * allocates new SQ and CQ rings, copies the SQEs the kernel has not
+ * consumed and the CQEs we have not reaped, keeps head and tail values,
+ * and drops its side of the old rings.  Our mappings of the old rings
+ * still hold their pages, but the kernel no longer looks at them: we must
+ * map the new rings and re-point struct io_uring before anything else
+ * touches the ring.
+ *
+ * What the kernel allows: only rings created with
+ * IORING_SETUP_DEFER_TASKRUN (so no SQPOLL thread and no other task can be
+ * using the rings while they move), p->flags limited to
+ * IORING_SETUP_CQSIZE and IORING_SETUP_CLAMP, and -EOVERFLOW when the
+ * pending SQEs or CQEs do not fit the new sizes.  The ring's other setup
+ * flags (SQE128, CQE32, NO_SQARRAY, NO_MMAP, ...) carry over.
+ */
+#include <sys/mman.h>
+#include <unistd.h>
+#include "int.h"
+
+/*
+ * Where the kernel puts the SQ index array: after the CQEs, aligned to
+ * SMP_CACHE_BYTES.  RESIZE_RINGS does not report it (p->sq_off.array comes
+ * back 0 on Linux 6.18), so we compute it, and check the guess against
+ * the current ring before resizing.
+ */
+#if defined(__s390__) || defined(__s390x__)
+#define SQ_ARRAY_ALIGN	256
+#elif defined(__powerpc__) || defined(__powerpc64__)
+#define SQ_ARRAY_ALIGN	128
+#else
+#define SQ_ARRAY_ALIGN	64
+#endif
+
+/* The only setup flags RESIZE_RINGS accepts. */
+#define RESIZE_FLAGS	(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP)
+
+static size_t align_up(size_t v, size_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+
+static unsigned roundup_pow2(unsigned v)
+{
+	unsigned r = 1;
+
+	while (r < v)
+		r <<= 1;
+	return r;
+}
+
+static size_t cqe_bytes(const struct io_uring *ring)
+{
+	return sizeof(struct io_uring_cqe) << io_uring_cqe_shift(ring);
+}
+
+static size_t sqe_bytes(const struct io_uring *ring)
+{
+	return sizeof(struct io_uring_sqe) <<
+	       io_uring_sqe_shift_from_flags(ring->flags);
+}
+
+static size_t sq_array_offset(size_t cqes_off, unsigned cq_entries,
+			      size_t cqe_sz)
+{
+	return align_up(cqes_off + cq_entries * cqe_sz, SQ_ARRAY_ALIGN);
+}
+
+/* Whether our SQ array offset rule matches what setup gave this ring. */
+static bool sq_array_rule_holds(const struct io_uring *ring)
+{
+	const char *rings = ring->sq.ring_ptr;
+	size_t cqes_off = (size_t) ((const char *) ring->cq.cqes -
+				    (const char *) ring->cq.ring_ptr);
+	size_t array_off = (size_t) ((const char *) ring->sq.array - rings);
+
+	return ring->cq.ring_ptr == ring->sq.ring_ptr &&
+	       array_off == sq_array_offset(cqes_off, ring->cq.ring_entries,
+					    cqe_bytes(ring));
+}
+
+/* The SQ size the kernel will pick for p, as io_uring_setup() does. */
+static unsigned new_sq_entries(const struct io_uring_params *p)
+{
+	unsigned entries = p->sq_entries;
+
+	if (entries > 32768 && (p->flags & IORING_SETUP_CLAMP))
+		entries = 32768;
+	return roundup_pow2(entries);
+}
+
+static void unmap_old(const struct io_uring *old)
+{
+	const struct io_uring_sq *sq = &old->sq;
+	const struct io_uring_cq *cq = &old->cq;
+
+	if (old->int_flags & INT_FLAG_OWN_MEM) {
+		munmap(sq->sqes, sq->sqes_sz);	/* one block, SQEs first */
+		return;
+	}
+	munmap(sq->sqes, sq->sqes_sz);
+	munmap(sq->ring_ptr, sq->ring_sz);
+	if (cq->ring_ptr != sq->ring_ptr)
+		munmap(cq->ring_ptr, cq->ring_sz);
+}
+
+/*
+ * Moves the new mappings into ring.  Our own SQ bookkeeping (sqe_head,
+ * sqe_tail and the cached head) stays: the kernel kept the head and tail
+ * values, only the masks changed.
+ */
+static void install(struct io_uring *ring, const struct io_uring *n)
+{
+	struct io_uring_sq *sq = &ring->sq;
+	const struct io_uring_sq *nsq = &n->sq;
+
+	sq->khead = nsq->khead;
+	sq->ktail = nsq->ktail;
+	sq->kring_mask = nsq->kring_mask;
+	sq->kring_entries = nsq->kring_entries;
+	sq->kflags = nsq->kflags;
+	sq->kdropped = nsq->kdropped;
+	sq->array = nsq->array;
+	sq->sqes = nsq->sqes;
+	sq->ring_sz = nsq->ring_sz;
+	sq->ring_ptr = nsq->ring_ptr;
+	sq->ring_mask = nsq->ring_mask;
+	sq->ring_entries = nsq->ring_entries;
+	sq->sqes_sz = nsq->sqes_sz;
+	ring->cq = n->cq;
+}
+
+int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
+{
+	struct io_uring_params kp = *p, mp;
+	struct io_uring old = *ring, n;
+	size_t mem_size = 0, sqes_off = 0;
+	bool rewind = ring->flags & IORING_SETUP_SQ_REWIND;
+	void *mem = NULL;
+	int saved = errno, ret;
+
+	/* There is no way to get new memory into the caller's buffer. */
+	if (ring->int_flags & INT_FLAG_APP_MEM)
+		return -EINVAL;
+	/* Rings we must mmap need the real fd. */
+	if (!(ring->flags & IORING_SETUP_NO_MMAP) && ring->ring_fd < 0)
+		return -EBADF;
+	if (ring->sq.array && !sq_array_rule_holds(ring))
+		return -EOPNOTSUPP;
+
+	if (rewind) {
+		/* SQ_REWIND ignores head and tail: we move SQEs 0..tail. */
+		if (ring->sq.sqe_tail > new_sq_entries(&kp))
+			return -EOVERFLOW;
+	} else if (ring->sq.sqe_head != ring->sq.sqe_tail &&
+		   !(ring->flags & IORING_SETUP_SQPOLL)) {
+		/*
+		 * Publish SQEs handed out but not yet submitted, so that the
+		 * kernel moves them with the rest; without an SQPOLL thread
+		 * (which the kernel refuses to resize under anyway) it
+		 * consumes none of them before our next io_uring_enter().
+		 */
+		ring->sq.sqe_head = ring->sq.sqe_tail;
+		io_uring_smp_store_release(ring->sq.ktail, ring->sq.sqe_tail);
+	}
+
+	if (ring->int_flags & INT_FLAG_OWN_MEM) {
+		struct io_uring_params g = kp;
+		ssize_t sz;
+
+		/* sized as the kernel will: the ring's flags, p's sizes */
+		g.flags = (ring->flags & ~RESIZE_FLAGS) |
+			  (kp.flags & RESIZE_FLAGS);
+		sz = __uring_ring_mem(kp.sq_entries, &g, &sqes_off);
+		if (sz < 0)
+			return (int) sz;
+		mem_size = (size_t) sz;
+		mem = mmap(NULL, mem_size, PROT_READ | PROT_WRITE,
+			   MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+		if (mem == MAP_FAILED) {
+			ret = -errno;
+			errno = saved;
+			return ret;
+		}
+		kp.sq_off.user_addr = (__u64) (uintptr_t) mem;
+		kp.cq_off.user_addr = (__u64) (uintptr_t) mem + sqes_off;
+	}
+
+	ret = __uring_register(ring, IORING_REGISTER_RESIZE_RINGS, &kp, 1);
+	if (ret < 0) {
+		if (mem)
+			munmap(mem, mem_size);
+		errno = saved;
+		return ret;
+	}
+
+	/*
+	 * The kernel answers with the new sizes and offsets, but not with
+	 * the flags and features the mapping depends on: those are the
+	 * ring's, unchanged.
+	 */
+	mp = kp;
+	mp.flags = ring->flags;
+	mp.features = ring->features;
+	if (!(ring->flags & IORING_SETUP_NO_SQARRAY) && !mp.sq_off.array)
+		mp.sq_off.array = (__u32) sq_array_offset(mp.cq_off.cqes,
+							  mp.cq_entries,
+							  cqe_bytes(ring));
+	if (mem) {
+		mp.sq_off.user_addr = (__u64) (uintptr_t) mem;
+		mp.cq_off.user_addr = (__u64) (uintptr_t) mem + sqes_off;
+	}
+	n = *ring;
+	memset(&n.sq, 0, sizeof(n.sq));
+	memset(&n.cq, 0, sizeof(n.cq));
+	ret = __uring_map_rings(ring->ring_fd, &mp, &n);
+	if (ret) {
+		/*
+		 * The kernel has moved on and our old view is stale; nothing
+		 * can repair that here.  Leave the ring as it was so that
+		 * io_uring_queue_exit() still releases everything.
+		 */
+		errno = saved;
+		return ret;
+	}
+	if (mem) {
+		n.sq.sqes = mem;
+		n.sq.sqes_sz = mem_size;
+	}
+
+	if (rewind)
+		memcpy(n.sq.sqes, old.sq.sqes,
+		       (size_t) old.sq.sqe_tail * sqe_bytes(ring));
+
+	install(ring, &n);
+	unmap_old(&old);
+	*p = kp;
+	errno = saved;
+	return 0;
+}
