@@ -5,8 +5,8 @@
 #
 #   run.sh [-r ROUNDS] [-t SECS] [-n OPS] [-f FILTER] [-I] [-T]
 #
-#   -r  throughput rounds (default 7; at least 5 make sense)
-#   -t  seconds per throughput run (default 0.2)
+#   -r  throughput rounds (default 15; at least 5 make sense)
+#   -t  seconds per throughput run (default 0.15)
 #   -n  operations of the shorter instruction-count run (default 25600);
 #       the longer one does twice as many
 #   -f  only rows whose name matches FILTER (an extended regex)
@@ -15,7 +15,10 @@
 # Throughput: every round runs each row once with our library and once
 # with the system's, alternating which goes first, so that load from
 # other processes hits both alike.  A row reports the median ops/s and
-# the min-max over the rounds, and the ratio of the medians ours/system.
+# the min-max over the rounds, the ratio of the medians ours/system, and
+# the per-round ratios (each of two runs back to back): their median and
+# min-max show how much of a difference is noise.  On a shared machine
+# single runs vary by 10-20%; many short rounds beat a few long ones.
 #
 # Instructions: user-space instructions per operation.  `perf stat -e
 # instructions:u` when the machine has a PMU, else callgrind (valgrind).
@@ -34,8 +37,8 @@
 
 B=${BENCH_B:-build/bench}
 PROGS=${BENCH_PROGS:-nop}
-ROUNDS=7
-SECS=0.2
+ROUNDS=15
+SECS=0.15
 NOPS=25600
 FILTER=
 DO_INSN=1
@@ -130,7 +133,7 @@ if [ -n "$DO_TPUT" ]; then
 			for v in $order; do
 				# shellcheck disable=SC2086
 				if x=$(run_one $v $prog $args -t $SECS); then
-					echo "$name|$v|$x" >>"$tput"
+					echo "$name|$v|$x|$round" >>"$tput"
 				else
 					fail=1
 				fi
@@ -189,19 +192,44 @@ fi
 
 # ---- the table -----------------------------------------------------------
 
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -sr), $(nproc) x" \
+	"$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)," \
+	"load $(cut -d' ' -f1-3 /proc/loadavg);" \
+	"system liburing: $(readlink -f "$(ldconfig -p 2>/dev/null |
+		sed -n 's/.*liburing.so.2 (libc6,x86-64) => //p' | head -1)" \
+		2>/dev/null);" \
+	"${ROUNDS} rounds of ${SECS}s; instructions by ${COUNTER:-nothing}"
+echo
 awk -F'|' -v tputf="$tput" -v insnf="$insn" -v counter="$COUNTER" '
-function median(key,   n, i, j, t, a) {
+# median of x[1..n]; sets glo and ghi to the extremes
+function median_of(x, n,   i, j, t) {
+	for (i = 2; i <= n; i++)	# insertion sort: n is small
+		for (j = i; j > 1 && x[j - 1] > x[j]; j--) {
+			t = x[j]; x[j] = x[j - 1]; x[j - 1] = t
+		}
+	glo = x[1]; ghi = x[n]
+	return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+}
+function median(key,   n, i, a, m) {
 	n = cnt[key]
 	if (!n)
 		return ""
 	for (i = 1; i <= n; i++)
 		a[i] = val[key, i]
-	for (i = 2; i <= n; i++)	# insertion sort: n is small
-		for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-			t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-		}
-	lo[key] = a[1]; hi[key] = a[n]
-	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	m = median_of(a, n)
+	lo[key] = glo; hi[key] = ghi
+	return m
+}
+# the per-round ratios a/b: median (min-max)
+function paired(a, b,   r, n, x, m) {
+	n = 0
+	for (r = 1; r <= maxround; r++)
+		if ((a, r) in byround && (b, r) in byround && byround[b, r] > 0)
+			x[++n] = byround[a, r] / byround[b, r]
+	if (!n)
+		return "-"
+	m = median_of(x, n)
+	return sprintf("%.2f (%.2f-%.2f)", m, glo, ghi)
 }
 function mops(x) { return x == "" ? "-" : sprintf("%.2f", x / 1e6) }
 function cell(key,   m) {
@@ -214,14 +242,19 @@ function cell(key,   m) {
 function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : \
 	sprintf("%.2f", a / b) }
 function ipo(x) { return x == "" ? "-" : sprintf("%.1f", x / 100) }
-FILENAME == tputf { k = $1 SUBSEP $2; val[k, ++cnt[k]] = $3; next }
+FILENAME == tputf {
+	k = $1 SUBSEP $2; val[k, ++cnt[k]] = $3; byround[k, $4] = $3
+	if ($4 > maxround)
+		maxround = $4
+	next
+}
 FILENAME == insnf { ins[$1, $2] = $3; next }
 { name[++nrows] = $1; rawref[nrows] = $4 }
 END {
 	printf("| benchmark | ours Mops/s (min-max) | system Mops/s " \
-	       "(min-max) | ratio | ours insn/op | system insn/op " \
-	       "| ratio |\n")
-	printf("|---|---|---|---|---|---|---|\n")
+	       "(min-max) | ratio | paired ratio (min-max) " \
+	       "| ours insn/op | system insn/op | ratio |\n")
+	printf("|---|---|---|---|---|---|---|---|\n")
 	for (r = 1; r <= nrows; r++) {
 		n = name[r]
 		if (rawref[r] != "") {
@@ -234,9 +267,9 @@ END {
 			label = n
 		}
 		ca = cell(a); cs = cell(s)
-		printf("| %s | %s | %s | %s | %s | %s | %s |\n", label, ca, \
-		       cs, ratio(med[a], med[s]), ipo(ia), ipo(is), \
-		       ratio(ia, is))
+		printf("| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, \
+		       ca, cs, ratio(med[a], med[s]), paired(a, s), ipo(ia), \
+		       ipo(is), ratio(ia, is))
 	}
 	if (counter == "")
 		print "\n(no perf counters and no valgrind: no instruction counts)"
