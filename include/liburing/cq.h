@@ -98,20 +98,20 @@ LIBURING_INLINE int io_uring_cq_eventfd_toggle(struct io_uring *ring,
 
 /*
  * ring->cq.pad[0] belongs to the library: nonzero once the long way round
- * (__io_uring_peek_cqe_any) has seen that the ring is plain, meaning
+ * (__uring_peek_cqe_any) has seen that the ring is plain, meaning
  * 16-byte CQEs (neither CQE32 nor CQE_MIXED) and a kernel that takes wait
  * timeouts itself (IORING_FEAT_EXT_ARG), so that no CQE is ever to be
  * skipped or hidden.  Neither property changes for the life of a ring and
  * setup zeroes the whole struct, so zero only means "not looked at yet".
  * Testing this one word saves testing two on every reap.
  */
-LIBURING_INLINE bool __io_uring_cq_plain(const struct io_uring *ring)
+LIBURING_INLINE bool __uring_cq_plain(const struct io_uring *ring)
 	LIBURING_NOEXCEPT
 {
 	return ring->cq.pad[0] != 0;
 }
 
-LIBURING_INLINE void __io_uring_cq_check_plain(struct io_uring *ring)
+LIBURING_INLINE void __uring_cq_check_plain(struct io_uring *ring)
 	LIBURING_NOEXCEPT
 {
 	if (!ring->cq.pad[0] &&
@@ -145,7 +145,7 @@ LIBURING_INLINE void io_uring_cqe_seen(struct io_uring *ring,
 	LIBURING_NOEXCEPT
 {
 	if (uring_likely(cqe != NULL)) {
-		if (uring_likely(__io_uring_cq_plain(ring)) ||
+		if (uring_likely(__uring_cq_plain(ring)) ||
 		    !(ring->flags & IORING_SETUP_CQE_MIXED))
 			io_uring_smp_store_release(ring->cq.khead,
 						   *ring->cq.khead + 1);
@@ -174,8 +174,8 @@ LIBURING_INLINE __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
  * places where a 32-byte CQE would have wrapped.
  */
 LIBURING_INLINE LIBURING_COLD int
-__io_uring_peek_cqe_any(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
-			unsigned *nr_available)
+__uring_peek_cqe_any(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+		     unsigned *nr_available)
 	LIBURING_NOEXCEPT
 {
 	struct io_uring_cqe *cqe;
@@ -183,7 +183,7 @@ __io_uring_peek_cqe_any(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 	unsigned avail;
 	int err = 0;
 
-	__io_uring_cq_check_plain(ring);
+	__uring_cq_check_plain(ring);
 	for (;;) {
 		unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
 		unsigned head = *ring->cq.khead;
@@ -218,14 +218,14 @@ __io_uring_peek_cqe_any(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 
 /*
  * The common case, told apart in one go: a CQE is ready and the ring is
- * plain (see __io_uring_cq_plain), so there is nothing to skip and the
+ * plain (see __uring_cq_plain), so there is nothing to skip and the
  * CQE at the head is the one.  Everything else (nothing ready, CQE32 or
  * CQE_MIXED rings, pre-5.11 kernels, a ring not yet looked at) goes the
- * long way, __io_uring_peek_cqe_any().  Sets *head and *avail when it
+ * long way, __uring_peek_cqe_any().  Sets *head and *avail when it
  * says yes.
  */
-LIBURING_INLINE bool __io_uring_cqe_simple(const struct io_uring *ring,
-					   unsigned *head, unsigned *avail)
+LIBURING_INLINE bool __uring_cqe_simple(const struct io_uring *ring,
+					unsigned *head, unsigned *avail)
 	LIBURING_NOEXCEPT
 {
 	unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
@@ -233,20 +233,20 @@ LIBURING_INLINE bool __io_uring_cqe_simple(const struct io_uring *ring,
 	*head = *ring->cq.khead;
 	*avail = tail - *head;
 	return uring_likely(*avail != 0) &&
-	       uring_likely(__io_uring_cq_plain(ring));
+	       uring_likely(__uring_cq_plain(ring));
 }
 
 /*
- * After __io_uring_cqe_simple() said no: whether that was only because
+ * After __uring_cqe_simple() said no: whether that was only because
  * nothing is ready on a plain ring, where the long way would find nothing
  * either.  Waiting on an empty ring, as under SQPOLL, then costs no extra
  * look.
  */
-LIBURING_INLINE bool __io_uring_cq_plain_empty(const struct io_uring *ring,
-					       unsigned avail)
+LIBURING_INLINE bool __uring_cq_plain_empty(const struct io_uring *ring,
+					    unsigned avail)
 	LIBURING_NOEXCEPT
 {
-	return !avail && __io_uring_cq_plain(ring);
+	return !avail && __uring_cq_plain(ring);
 }
 
 LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
@@ -256,19 +256,19 @@ LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
 {
 	unsigned head, avail;
 
-	if (__io_uring_cqe_simple(ring, &head, &avail)) {
+	if (__uring_cqe_simple(ring, &head, &avail)) {
 		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
 		if (nr_available)
 			*nr_available = avail;
 		return 0;
 	}
-	if (__io_uring_cq_plain_empty(ring, avail)) {
+	if (__uring_cq_plain_empty(ring, avail)) {
 		*cqe_ptr = NULL;
 		if (nr_available)
 			*nr_available = 0;
 		return 0;
 	}
-	return __io_uring_peek_cqe_any(ring, cqe_ptr, nr_available);
+	return __uring_peek_cqe_any(ring, cqe_ptr, nr_available);
 }
 
 /* Waits for at least wait_nr CQEs and returns the first; 0 just flushes. */
@@ -290,12 +290,12 @@ LIBURING_INLINE int io_uring_peek_cqe(struct io_uring *ring,
 {
 	unsigned head, avail;
 
-	if (__io_uring_cqe_simple(ring, &head, &avail)) {
+	if (__uring_cqe_simple(ring, &head, &avail)) {
 		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
 		return 0;
 	}
-	if (!__io_uring_cq_plain_empty(ring, avail) &&
-	    !__io_uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
+	if (!__uring_cq_plain_empty(ring, avail) &&
+	    !__uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
 		return 0;
 	return io_uring_wait_cqe_nr(ring, cqe_ptr, 0);
 }
@@ -307,12 +307,12 @@ LIBURING_INLINE int io_uring_wait_cqe(struct io_uring *ring,
 {
 	unsigned head, avail;
 
-	if (__io_uring_cqe_simple(ring, &head, &avail)) {
+	if (__uring_cqe_simple(ring, &head, &avail)) {
 		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
 		return 0;
 	}
-	if (!__io_uring_cq_plain_empty(ring, avail) &&
-	    !__io_uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
+	if (!__uring_cq_plain_empty(ring, avail) &&
+	    !__uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
 		return 0;
 	return io_uring_wait_cqe_nr(ring, cqe_ptr, 1);
 }
