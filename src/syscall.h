@@ -7,11 +7,12 @@
  * wraps them as the exported io_uring_setup/enter/enter2/register, and
  * queue.c inlines __uring_enter() on the submit and wait paths.
  *
- * On x86-64 the syscall instruction is issued directly: it returns
- * -errno itself, so nothing goes through libc's variadic syscall() and
- * errno never needs saving and restoring.  On a submit-per-request loop
- * that is about a third of the library's user-space instructions.  Other
- * architectures use libc's syscall() and put errno back as it was.
+ * On x86-64 the syscall instruction is issued directly: it returns -errno
+ * itself, so nothing goes through libc's variadic syscall() and errno
+ * never needs saving and restoring.  On a submit-per-request loop that
+ * was about a third of the library's user-space instructions.  Other
+ * architectures, and x32 (whose 32-bit longs the kernel would read as
+ * 64-bit registers), use libc's syscall() and put errno back as it was.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -22,7 +23,7 @@
 static inline long __uring_syscall6(long nr, long a, long b, long c, long d,
 				    long e, long f)
 {
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(__ILP32__)
 	/* the kernel's ABI: arguments 4-6 in r10, r8, r9 (not rcx) */
 	register long r10 __asm__("r10") = d;
 	register long r8 __asm__("r8") = e;
