@@ -199,11 +199,30 @@ fail:
 	return err;
 }
 
+/*
+ * What the shared-memory pointers of a ring that failed to initialise or
+ * was torn down point at: one zero word, so that its queues read as empty
+ * with 0 entries.  The inline helpers, called on such a ring by mistake,
+ * then hand out no SQE and find no CQE instead of dereferencing NULL, and
+ * the calls that enter the kernel fail with -EBADF on the fd of -1.
+ * Nothing writes here: a write needs an SQE or a CQE, and there are none.
+ * cq.kflags stays NULL, which the eventfd helpers read as "no flags".
+ */
+static const unsigned dead_ring_word;
+
 static void ring_reset(struct io_uring *ring)
 {
+	unsigned *zero = (unsigned *) &dead_ring_word;
+
 	memset(ring, 0, sizeof(*ring));
 	ring->ring_fd = -1;
 	ring->enter_ring_fd = -1;
+	ring->sq.khead = ring->sq.ktail = zero;
+	ring->sq.kring_mask = ring->sq.kring_entries = zero;
+	ring->sq.kflags = ring->sq.kdropped = zero;
+	ring->cq.khead = ring->cq.ktail = zero;
+	ring->cq.kring_mask = ring->cq.kring_entries = zero;
+	ring->cq.koverflow = zero;
 }
 
 int io_uring_queue_mmap(int fd, struct io_uring_params *p,
@@ -211,6 +230,8 @@ int io_uring_queue_mmap(int fd, struct io_uring_params *p,
 {
 	int ret;
 
+	if (!ring || !p)
+		return -EINVAL;
 	ring_reset(ring);
 	ret = map_rings(fd, p, ring);
 	if (ret) {
@@ -321,10 +342,16 @@ static int ring_init(unsigned entries, struct io_uring *ring,
 
 	ring->flags = kp.flags;
 	ring->features = kp.features;
-	if (buf) {
+	if (buf)
 		ring->int_flags |= INT_FLAG_APP_MEM;
-	} else if (own_mem) {
+	else if (own_mem)
 		ring->int_flags |= INT_FLAG_OWN_MEM;
+	if (mem) {
+		/*
+		 * SQEs and rings share one block that starts with the SQEs.
+		 * Sizing sqes_sz to all of it makes io_uring_ring_dontfork()
+		 * cover the rings too (and unmap_rings() free our own block).
+		 */
 		ring->sq.sqes = mem;
 		ring->sq.sqes_sz = mem_size;
 	}
@@ -346,7 +373,7 @@ int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
 			    struct io_uring_params *p, void *buf,
 			    size_t buf_size)
 {
-	if (!buf)
+	if (!ring || !p || !buf)
 		return -EINVAL;
 	return ring_init(entries, ring, p, buf, buf_size);
 }
@@ -354,8 +381,11 @@ int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
 int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
 			       struct io_uring_params *p)
 {
-	int ret = ring_init(entries, ring, p, NULL, 0);
+	int ret;
 
+	if (!ring || !p)
+		return -EINVAL;
+	ret = ring_init(entries, ring, p, NULL, 0);
 	return ret < 0 ? ret : 0;
 }
 
@@ -377,6 +407,8 @@ void io_uring_queue_exit(struct io_uring *ring)
 {
 	int saved = errno;
 
+	if (!ring)
+		return;
 	unmap_rings(ring);
 	if (ring->int_flags & INT_FLAG_REG_RING)
 		io_uring_unregister_ring_fd(ring);
@@ -392,10 +424,14 @@ void io_uring_queue_exit(struct io_uring *ring)
  */
 int io_uring_ring_dontfork(struct io_uring *ring)
 {
-	struct io_uring_sq *sq = &ring->sq;
-	struct io_uring_cq *cq = &ring->cq;
+	struct io_uring_sq *sq;
+	struct io_uring_cq *cq;
 	int saved = errno, ret = 0;
 
+	if (!ring)
+		return -EINVAL;
+	sq = &ring->sq;
+	cq = &ring->cq;
 	if (!sq->ring_ptr || !sq->sqes || !cq->ring_ptr)
 		return -EINVAL;
 
@@ -414,8 +450,11 @@ ssize_t io_uring_memory_size_params(unsigned entries,
 				    struct io_uring_params *p)
 {
 	struct ring_geom g;
-	int ret = ring_geometry(entries, p, &g);
+	int ret;
 
+	if (!p)
+		return -EINVAL;
+	ret = ring_geometry(entries, p, &g);
 	if (ret)
 		return ret;
 	return g.sqes_bytes + g.rings_bytes;
@@ -441,6 +480,8 @@ ssize_t io_uring_mlock_size_params(unsigned entries,
 	struct io_uring_params probe;
 	int fd;
 
+	if (!p)
+		return -EINVAL;
 	memset(&probe, 0, sizeof(probe));
 	fd = io_uring_setup(1, &probe);
 	if (fd >= 0) {
@@ -472,8 +513,11 @@ struct io_uring_probe *io_uring_get_probe_ring(struct io_uring *ring)
 	size_t len = sizeof(struct io_uring_probe) +
 		     PROBE_OPS * sizeof(struct io_uring_probe_op);
 	int saved = errno;
-	struct io_uring_probe *probe = calloc(1, len);
+	struct io_uring_probe *probe;
 
+	if (!ring)
+		return NULL;
+	probe = calloc(1, len);
 	if (!probe) {
 		errno = saved;
 		return NULL;
