@@ -205,14 +205,17 @@ fail:
  * with 0 entries.  The inline helpers, called on such a ring by mistake,
  * then hand out no SQE and find no CQE instead of dereferencing NULL, and
  * the calls that enter the kernel fail with -EBADF on the fd of -1.
- * Nothing writes here: a write needs an SQE or a CQE, and there are none.
- * cq.kflags stays NULL, which the eventfd helpers read as "no flags".
+ * The one store that can reach it is io_uring_submit() publishing the SQ
+ * tail, which is 0 on such a ring and leaves the word 0, so it must be
+ * writable memory; anything else would need an SQE or a CQE, and there
+ * are none.  cq.kflags stays NULL, which the eventfd helpers read as "no
+ * flags".
  */
-static const unsigned dead_ring_word;
+static unsigned dead_ring_word;
 
 static void ring_reset(struct io_uring *ring)
 {
-	unsigned *zero = (unsigned *) &dead_ring_word;
+	unsigned *zero = &dead_ring_word;
 
 	memset(ring, 0, sizeof(*ring));
 	ring->ring_fd = -1;
