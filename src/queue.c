@@ -494,9 +494,11 @@ static inline void fill_batch(const struct io_uring *ring,
 			      unsigned count)
 {
 	struct io_uring_cqe *base = ring->cq.cqes;
-	unsigned mask = ring->cq.ring_mask, i, first;
+	unsigned mask = ring->cq.ring_mask, first;
 
 	if (uring_unlikely(ring->flags & IORING_SETUP_CQE32)) {
+		unsigned i;
+
 		for (i = 0; i < count; i++)
 			cqes[i] = &base[((head + i) & mask) << 1];
 		return;
