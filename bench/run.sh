@@ -73,8 +73,8 @@ for mode in default defer; do
 			for b in 1 8 32 128; do
 				m=; [ $mode = defer ] && m=-d
 				r=; [ -n "$reg" ] && r=" regfd"
-				echo "nop $mode$r $reap b$b|nop|-b $b -r $reap $m $reg|" \
-					>>"$rows"
+				n="nop $mode$r $reap b$b"
+				echo "$n|nop|-b $b -r $reap $m $reg|" >>"$rows"
 			done
 		done
 	done
@@ -275,7 +275,7 @@ END {
 		       ipo(is), ratio(ia, is))
 	}
 	if (counter == "")
-		print "\n(no perf counters and no valgrind: no instruction counts)"
+		print "\n(no perf counters, no valgrind: no instruction counts)"
 }' "$tput" "$insn" "$rows"
 } | tee "$B/results.md"
 echo "(table saved in $B/results.md)" >&2
