@@ -38,7 +38,7 @@ enum { M_PLAIN, M_FIXEDBUF, M_FIXEDFILE, M_BOTH };
 
 struct read_state {
 	struct io_uring ring;
-	int fd;			/* the fd, or 0 for the registered file */
+	int fd;			/* the fd, or 0: the registered one */
 	int fixed_buf, fixed_file;
 	char *bufs;		/* QD blocks */
 	uint64_t rng;

@@ -1,12 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 #
-# Runs the benchmarks built by `make bench-progs` and prints one table.
+# Runs the benchmarks built by `make bench-progs` and prints one table,
+# also saved as $BENCH_B/results.md.
 #
 #   run.sh [-r ROUNDS] [-t SECS] [-n OPS] [-f FILTER] [-I] [-T]
 #
-#   -r  throughput rounds (default 15; at least 5 make sense)
-#   -t  seconds per throughput run (default 0.15)
+#   -r  throughput rounds (default 41; at least 5 make sense)
+#   -t  seconds per throughput run (default 0.05)
 #   -n  operations of the shorter instruction-count run (default 25600);
 #       the longer one does twice as many
 #   -f  only rows whose name matches FILTER (an extended regex)
@@ -18,7 +19,8 @@
 # the min-max over the rounds, the ratio of the medians ours/system, and
 # the per-round ratios (each of two runs back to back): their median and
 # min-max show how much of a difference is noise.  On a shared machine
-# single runs vary by 10-20%; many short rounds beat a few long ones.
+# single runs vary by 10-50%; many short rounds beat a few long ones,
+# since the two runs of a pair then see much the same load.
 #
 # Instructions: user-space instructions per operation.  `perf stat -e
 # instructions:u` when the machine has a PMU, else callgrind (valgrind).
@@ -37,8 +39,8 @@
 
 B=${BENCH_B:-build/bench}
 PROGS=${BENCH_PROGS:-nop}
-ROUNDS=15
-SECS=0.15
+ROUNDS=41
+SECS=0.05
 NOPS=25600
 FILTER=
 DO_INSN=1
@@ -71,8 +73,8 @@ for mode in default defer; do
 			for b in 1 8 32 128; do
 				m=; [ $mode = defer ] && m=-d
 				r=; [ -n "$reg" ] && r=" regfd"
-				echo "nop $mode$r $reap b$b|nop|-b $b -r $reap $m $reg|" \
-					>>"$rows"
+				n="nop $mode$r $reap b$b"
+				echo "$n|nop|-b $b -r $reap $m $reg|" >>"$rows"
 			done
 		done
 	done
@@ -192,6 +194,7 @@ fi
 
 # ---- the table -----------------------------------------------------------
 
+{
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -sr), $(nproc) x" \
 	"$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)," \
 	"load $(cut -d' ' -f1-3 /proc/loadavg);" \
@@ -272,7 +275,9 @@ END {
 		       ipo(is), ratio(ia, is))
 	}
 	if (counter == "")
-		print "\n(no perf counters and no valgrind: no instruction counts)"
+		print "\n(no perf counters, no valgrind: no instruction counts)"
 }' "$tput" "$insn" "$rows"
+} | tee "$B/results.md"
+echo "(table saved in $B/results.md)" >&2
 
 exit $fail
