@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "int.h"
+#include "vg.h"
 
 /* The kernel's limits on ring sizes (io_uring_setup(2)). */
 #define KERN_MAX_ENTRIES	32768
@@ -233,9 +234,11 @@ int io_uring_queue_mmap(int fd, struct io_uring_params *p,
 {
 	int ret;
 
-	if (!ring || !p)
+	if (!ring)
 		return -EINVAL;
 	ring_reset(ring);
+	if (!p)
+		return -EINVAL;
 	ret = map_rings(fd, p, ring);
 	if (ret) {
 		ring_reset(ring);
@@ -329,6 +332,9 @@ static int ring_init(unsigned entries, struct io_uring *ring,
 		ret = fd;
 		goto fail_mem;
 	}
+	/* the kernel has written the ring header into the caller's memory */
+	if (buf)
+		uring_vg_mark_defined(mem, mem_size);
 
 	ret = map_rings(fd, &kp, ring);
 	if (ret) {
@@ -376,8 +382,12 @@ int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
 			    struct io_uring_params *p, void *buf,
 			    size_t buf_size)
 {
-	if (!ring || !p || !buf)
+	if (!ring)
 		return -EINVAL;
+	if (!p || !buf) {
+		ring_reset(ring);	/* inert, like every failed init */
+		return -EINVAL;
+	}
 	return ring_init(entries, ring, p, buf, buf_size);
 }
 
@@ -386,8 +396,12 @@ int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
 {
 	int ret;
 
-	if (!ring || !p)
+	if (!ring)
 		return -EINVAL;
+	if (!p) {
+		ring_reset(ring);
+		return -EINVAL;
+	}
 	ret = ring_init(entries, ring, p, NULL, 0);
 	return ret < 0 ? ret : 0;
 }
