@@ -78,11 +78,14 @@ $(B)/liburing-ffi.so.$(VERSION): $(LIB_OBJS) $(FFI_OBJ) src/liburing-ffi.map
 	ln -sf liburing-ffi.so.$(VERSION) $(B)/$(FFI_SONAME)
 	ln -sf $(FFI_SONAME) $(B)/liburing-ffi.so
 
+# $(call pc,NAME,OUT): NAME.pc for the current prefix and directories.
+pc = sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(libdevdir)|' \
+	 -e 's|@includedir@|$(includedir)|' -e 's|@version@|$(VERSION)|' \
+	 -e 's|@name@|$(1)|' -e 's|@lib@|$(1:lib%=%)|' liburing.pc.in > $(2)
+
 $(B)/%.pc: liburing.pc.in Makefile
 	@mkdir -p $(@D)
-	sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(libdevdir)|' \
-	    -e 's|@includedir@|$(includedir)|' -e 's|@version@|$(VERSION)|' \
-	    -e 's|@name@|$*|' -e 's|@lib@|$(*:lib%=%)|' $< > $@
+	$(call pc,$*,$@)
 
 $(B)/examples/%: examples/%.c $(B)/liburing.so.$(VERSION) $(HEADERS)
 	@mkdir -p $(@D)
@@ -114,6 +117,9 @@ check:
 # ---- install -------------------------------------------------------------
 
 INSTALL := install
+# The development links (liburing.so) are relative when they sit beside
+# the library, so that they also resolve inside a DESTDIR staging tree.
+DEVLINK = $(if $(filter $(libdir),$(libdevdir)),,$(libdir)/)
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(includedir)/liburing/io_uring \
@@ -128,11 +134,16 @@ install: all
 		$(B)/liburing-ffi.so.$(VERSION) $(DESTDIR)$(libdir)/
 	ln -sf liburing.so.$(VERSION) $(DESTDIR)$(libdir)/$(SONAME)
 	ln -sf liburing-ffi.so.$(VERSION) $(DESTDIR)$(libdir)/$(FFI_SONAME)
-	ln -sf $(libdir)/$(SONAME) $(DESTDIR)$(libdevdir)/liburing.so
-	ln -sf $(libdir)/$(FFI_SONAME) $(DESTDIR)$(libdevdir)/liburing-ffi.so
+	ln -sf $(DEVLINK)$(SONAME) $(DESTDIR)$(libdevdir)/liburing.so
+	ln -sf $(DEVLINK)$(FFI_SONAME) $(DESTDIR)$(libdevdir)/liburing-ffi.so
 	$(INSTALL) -m 644 $(B)/liburing.a $(B)/liburing-ffi.a \
 		$(DESTDIR)$(libdevdir)/
-	$(INSTALL) -m 644 $(PCS) $(DESTDIR)$(libdevdir)/pkgconfig/
+	@# written now, so that prefix= on this command line is honoured
+	$(call pc,liburing,$(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc)
+	$(call pc,liburing-ffi,$(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc)
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1
+	$(INSTALL) -m 755 $(B)/examples/io_uring-probe $(DESTDIR)$(bindir)/
+	$(INSTALL) -m 644 examples/io_uring-probe.1 $(DESTDIR)$(mandir)/man1/
 	@for s in 2 3 7; do \
 		set -- man/*.$$s; [ -e "$$1" ] || continue; \
 		$(INSTALL) -d $(DESTDIR)$(mandir)/man$$s; \
@@ -151,6 +162,8 @@ uninstall:
 	      $(DESTDIR)$(libdevdir)/liburing-ffi.a \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc
+	rm -f $(DESTDIR)$(bindir)/io_uring-probe \
+	      $(DESTDIR)$(mandir)/man1/io_uring-probe.1
 	@for s in 2 3 7; do \
 		for f in man/*.$$s; do [ -e "$$f" ] || continue; \
 			rm -f $(DESTDIR)$(mandir)/man$$s/$${f#man/}; done; \

@@ -14,6 +14,15 @@
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 500 /* for struct iovec users on strict C builds */
 #endif
+/*
+ * The prototypes name cpu_set_t and loff_t, which musl (and glibc, for
+ * loff_t) only declare for _GNU_SOURCE.  Programs written against liburing
+ * also get _GNU_SOURCE from this header when they include it first, and
+ * some rely on that, so a drop-in header must do the same.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>

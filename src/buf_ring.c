@@ -18,12 +18,10 @@
 static size_t buf_ring_bytes(unsigned int nentries)
 {
 	size_t len = (size_t) nentries * sizeof(struct io_uring_buf);
-	long pg = sysconf(_SC_PAGESIZE);
-	size_t page = pg > 0 ? (size_t) pg : 4096;
 
 	if (len > BUF_RING_MAX_BYTES)
 		len = BUF_RING_MAX_BYTES;
-	return (len + page - 1) & ~(page - 1);
+	return uring_page_align(len);
 }
 
 static __u64 pbuf_mmap_offset(int bgid)

@@ -8,6 +8,7 @@
  * built against older liburing, instead of the inline.
  */
 #define LIBURING_INTERNAL
+#include <unistd.h>
 #include "liburing.h"
 
 /*
@@ -27,6 +28,33 @@ enum {
 static inline unsigned ring_enter_flags(const struct io_uring *ring)
 {
 	return ring->int_flags & INT_ENTER_FLAGS;
+}
+
+/* Sizing arithmetic shared by setup, resize, buffer rings and regions. */
+static inline size_t uring_page_size(void)
+{
+	long sz = sysconf(_SC_PAGESIZE);
+
+	return sz > 0 ? (size_t) sz : 4096;
+}
+
+static inline size_t uring_align_up(size_t v, size_t a)
+{
+	return (v + a - 1) & ~(a - 1);
+}
+
+static inline size_t uring_page_align(size_t v)
+{
+	return uring_align_up(v, uring_page_size());
+}
+
+static inline unsigned uring_roundup_pow2(unsigned v)
+{
+	unsigned r = 1;
+
+	while (r < v)
+		r <<= 1;
+	return r;
 }
 
 /* register.c: every io_uring_register() on a ring goes through here. */

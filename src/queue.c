@@ -10,6 +10,7 @@
  *  - to reap, on IOPOLL rings, where completions are found by polling.
  */
 #include "int.h"
+#include "syscall.h"
 
 /*
  * Makes the SQEs handed out since the last call visible to the kernel and
@@ -17,7 +18,8 @@
  * SQE contents before it; acquire on the head tells us what the kernel
  * (or its SQPOLL thread) has consumed.
  */
-static unsigned flush_sq(struct io_uring *ring)
+static inline __attribute__((always_inline)) unsigned
+flush_sq(struct io_uring *ring)
 {
 	struct io_uring_sq *sq = &ring->sq;
 	unsigned tail = sq->sqe_tail;
@@ -76,8 +78,10 @@ static bool cq_needs_enter(const struct io_uring *ring)
 	return (ring->flags & IORING_SETUP_IOPOLL) || cq_needs_flush(ring);
 }
 
-static int submit(struct io_uring *ring, unsigned to_submit,
-		  unsigned wait_nr, bool getevents)
+/* Inlined: with flush_sq(), this is the whole submit path under SQPOLL. */
+static inline __attribute__((always_inline)) int
+submit(struct io_uring *ring, unsigned to_submit, unsigned wait_nr,
+       bool getevents)
 {
 	unsigned flags = ring_enter_flags(ring);
 	bool reap = getevents || wait_nr || cq_needs_enter(ring);
@@ -86,30 +90,69 @@ static int submit(struct io_uring *ring, unsigned to_submit,
 		return (int) to_submit;
 	if (reap)
 		flags |= IORING_ENTER_GETEVENTS;
-	return io_uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
-			      NULL);
+	return __uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
+			     NULL, _NSIG / 8);
+}
+
+/* Rings with an SQPOLL thread, IOPOLL or SQ_REWIND: the general path. */
+static __attribute__((noinline)) int submit_special(struct io_uring *ring,
+						   unsigned wait_nr,
+						   bool getevents)
+{
+	return submit(ring, flush_sq(ring), wait_nr, getevents);
+}
+
+/*
+ * submit() for the common ring: no SQPOLL thread to consult, no IOPOLL,
+ * no SQ_REWIND.  Any SQE queued means entering the kernel, so the only
+ * question left is whether to reap too.  The SQ tail is published
+ * unconditionally: when it has not moved, the store writes what is
+ * there already, and that is cheaper than comparing first.
+ */
+static inline __attribute__((always_inline)) int
+submit_common(struct io_uring *ring, unsigned wait_nr, bool getevents)
+{
+	struct io_uring_sq *sq = &ring->sq;
+	unsigned tail = sq->sqe_tail, to_submit, flags;
+
+	if (uring_unlikely(ring->flags & (IORING_SETUP_SQPOLL |
+					  IORING_SETUP_IOPOLL |
+					  IORING_SETUP_SQ_REWIND)))
+		return submit_special(ring, wait_nr, getevents);
+
+	sq->sqe_head = tail;
+	io_uring_smp_store_release(sq->ktail, tail);
+	to_submit = tail - io_uring_load_sq_head(ring);
+
+	flags = ring_enter_flags(ring);
+	if (getevents || wait_nr || cq_needs_flush(ring))
+		flags |= IORING_ENTER_GETEVENTS;
+	else if (!to_submit)
+		return 0;
+	return __uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
+			     NULL, _NSIG / 8);
 }
 
 int io_uring_submit(struct io_uring *ring)
 {
-	return submit(ring, flush_sq(ring), 0, false);
+	return submit_common(ring, 0, false);
 }
 
 int io_uring_submit_and_wait(struct io_uring *ring, unsigned wait_nr)
 {
-	return submit(ring, flush_sq(ring), wait_nr, false);
+	return submit_common(ring, wait_nr, false);
 }
 
 int io_uring_submit_and_get_events(struct io_uring *ring)
 {
-	return submit(ring, flush_sq(ring), 0, true);
+	return submit_common(ring, 0, true);
 }
 
 int io_uring_get_events(struct io_uring *ring)
 {
-	return io_uring_enter(ring->enter_ring_fd, 0, 0,
-			      ring_enter_flags(ring) | IORING_ENTER_GETEVENTS,
-			      NULL);
+	return __uring_enter(ring->enter_ring_fd, 0, 0,
+			     ring_enter_flags(ring) | IORING_ENTER_GETEVENTS,
+			     NULL, _NSIG / 8);
 }
 
 /* Exported for binaries built when this was not inline. */
@@ -120,9 +163,9 @@ struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
 
 int __io_uring_sqring_wait(struct io_uring *ring)
 {
-	return io_uring_enter(ring->enter_ring_fd, 0, 0,
-			      ring_enter_flags(ring) | IORING_ENTER_SQ_WAIT,
-			      NULL);
+	return __uring_enter(ring->enter_ring_fd, 0, 0,
+			     ring_enter_flags(ring) | IORING_ENTER_SQ_WAIT,
+			     NULL, _NSIG / 8);
 }
 
 /* One wait request: what to submit, how many CQEs, and the enter args. */
@@ -180,8 +223,8 @@ static int wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 			break;
 		}
 
-		ret = io_uring_enter2(ring->enter_ring_fd, w->submit,
-				      w->wait_nr, flags, w->arg, w->arg_sz);
+		ret = __uring_enter(ring->enter_ring_fd, w->submit,
+				    w->wait_nr, flags, w->arg, w->arg_sz);
 		if (ret < 0) {
 			err = ret;
 			break;
@@ -197,17 +240,53 @@ static int wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 	return err;
 }
 
+/*
+ * wait_cqe() for the most common wait, io_uring_wait_cqe() and its _nr
+ * form finding too few CQEs: nothing to submit, no timeout.  Look, and
+ * sleep in the kernel until wait_nr CQEs are there if fewer are (entering
+ * with GETEVENTS also flushes overflow and runs task work).  Same result
+ * as the general loop, with its bookkeeping left out.
+ */
+static int wait_plain(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+		      unsigned wait_nr, sigset_t *sigmask)
+{
+	struct io_uring_cqe *cqe;
+	unsigned avail;
+	int err;
+
+	for (;;) {
+		err = __io_uring_peek_cqe(ring, &cqe, &avail);
+		if (err || wait_nr <= avail)
+			break;
+		err = __uring_enter(ring->enter_ring_fd, 0, wait_nr,
+				    ring_enter_flags(ring) |
+				    IORING_ENTER_GETEVENTS,
+				    sigmask, _NSIG / 8);
+		if (err < 0)
+			break;
+		err = 0;
+		if (cqe)
+			break;
+	}
+	*cqe_ptr = err ? NULL : cqe;
+	return err;
+}
+
 int __io_uring_get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 		       unsigned submit, unsigned wait_nr, sigset_t *sigmask)
 {
-	struct wait_req w = {
-		.submit = submit,
-		.wait_nr = wait_nr,
-		.arg = sigmask,
-		.arg_sz = _NSIG / 8,
-	};
+	if (!submit && wait_nr) {
+		return wait_plain(ring, cqe_ptr, wait_nr, sigmask);
+	} else {
+		struct wait_req w = {
+			.submit = submit,
+			.wait_nr = wait_nr,
+			.arg = sigmask,
+			.arg_sz = _NSIG / 8,
+		};
 
-	return wait_cqe(ring, cqe_ptr, &w);
+		return wait_cqe(ring, cqe_ptr, &w);
+	}
 }
 
 /*
@@ -304,13 +383,21 @@ int io_uring_wait_cqes_min_timeout(struct io_uring *ring,
 			    sigmask, NULL);
 }
 
-/* Returns the number of SQEs submitted, or -errno (-ETIME on timeout). */
+/*
+ * Returns the number of the caller's SQEs submitted (the hidden timeout
+ * SQE of old kernels is not counted), or -errno (-ETIME on timeout).
+ */
 int io_uring_submit_and_wait_timeout(struct io_uring *ring,
 				     struct io_uring_cqe **cqe_ptr,
 				     unsigned wait_nr,
 				     struct __kernel_timespec *ts,
 				     sigset_t *sigmask)
 {
+	struct wait_req w = {
+		.wait_nr = wait_nr,
+		.arg = sigmask,
+		.arg_sz = _NSIG / 8,
+	};
 	unsigned submitted;
 	int to_submit, ret;
 
@@ -326,17 +413,14 @@ int io_uring_submit_and_wait_timeout(struct io_uring *ring,
 	if (to_submit < 0)
 		return to_submit;
 
-	{
-		struct wait_req w = {
-			.submit = (unsigned) to_submit,
-			.wait_nr = wait_nr,
-			.arg = sigmask,
-			.arg_sz = _NSIG / 8,
-		};
-
-		ret = wait_cqe(ring, cqe_ptr, &w);
-		return ret < 0 ? ret : (int) (to_submit - w.submit);
-	}
+	w.submit = (unsigned) to_submit;
+	ret = wait_cqe(ring, cqe_ptr, &w);
+	if (ret < 0)
+		return ret;
+	submitted = (unsigned) to_submit - w.submit;
+	if (ts && submitted)
+		submitted--;
+	return (int) submitted;
 }
 
 int io_uring_submit_and_wait_min_timeout(struct io_uring *ring,
@@ -382,29 +466,92 @@ int io_uring_submit_and_wait_reg(struct io_uring *ring,
 	return ret < 0 ? ret : (int) (to_submit - w.submit);
 }
 
+/* Stores pointers to the n CQE slots from p on; the run must not wrap. */
+static inline void fill_run(struct io_uring_cqe **cqes,
+			    struct io_uring_cqe *p, unsigned n)
+{
+	unsigned pairs;
+
+	/* two at a time: the loop's own cost is then paid once per pair */
+	for (pairs = n >> 1; pairs; pairs--, cqes += 2, p += 2) {
+		cqes[0] = p;
+		cqes[1] = p + 1;
+	}
+	if (n & 1)
+		*cqes = p;
+}
+
+/*
+ * Fills cqes with the first count of the ready CQEs, known to be there.
+ * With 16-byte CQEs the slots are walked with a pointer, in at most two
+ * runs (before and after the ring wraps), rather than masking and
+ * scaling each index.  CQE32 rings scale by 32.  CQE_MIXED rings are
+ * walked slot by slot like the others; the caller tells the sizes apart
+ * through IORING_CQE_F_32, as with io_uring_for_each_cqe.
+ */
+static inline void fill_batch(const struct io_uring *ring,
+			      struct io_uring_cqe **cqes, unsigned head,
+			      unsigned count)
+{
+	struct io_uring_cqe *base = ring->cq.cqes;
+	unsigned mask = ring->cq.ring_mask, first;
+
+	if (uring_unlikely(ring->flags & IORING_SETUP_CQE32)) {
+		unsigned i;
+
+		for (i = 0; i < count; i++)
+			cqes[i] = &base[((head + i) & mask) << 1];
+		return;
+	}
+	head &= mask;
+	if (count == 1) {	/* a CQE at a time is common enough */
+		cqes[0] = base + head;
+		return;
+	}
+	first = mask + 1 - head;	/* slots before the wrap */
+	if (uring_likely(count <= first)) {
+		fill_run(cqes, base + head, count);
+	} else {
+		fill_run(cqes, base + head, first);
+		fill_run(cqes + first, base, count - first);
+	}
+}
+
+/* Nothing ready: flush what the kernel holds back, once, and look again. */
+static __attribute__((noinline)) unsigned
+peek_batch_flush(struct io_uring *ring, struct io_uring_cqe **cqes,
+		 unsigned count)
+{
+	unsigned head, ready;
+
+	if (!count || !cq_needs_flush(ring))
+		return 0;
+	io_uring_get_events(ring);
+	head = *ring->cq.khead;
+	ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
+	if (count > ready)
+		count = ready;
+	fill_batch(ring, cqes, head, count);
+	return count;
+}
+
 /*
  * Fills cqes with up to count ready CQEs, in order, consuming none; the
  * caller retires them with io_uring_cq_advance().  Flushes held-back
- * completions once if none are ready.
+ * completions once if none are ready.  The flush lives in a function of
+ * its own so that this one needs no stack frame.
  */
 unsigned io_uring_peek_batch_cqe(struct io_uring *ring,
 				 struct io_uring_cqe **cqes, unsigned count)
 {
-	unsigned shift = io_uring_cqe_shift(ring);
-	unsigned mask = ring->cq.ring_mask;
-	unsigned ready, head, i;
+	unsigned head = *ring->cq.khead;
+	unsigned ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
 
-	ready = io_uring_cq_ready(ring);
-	if (!ready && count && cq_needs_flush(ring)) {
-		io_uring_get_events(ring);
-		ready = io_uring_cq_ready(ring);
-	}
+	if (uring_unlikely(!ready))
+		return peek_batch_flush(ring, cqes, count);
 	if (count > ready)
 		count = ready;
-
-	head = *ring->cq.khead;
-	for (i = 0; i < count; i++)
-		cqes[i] = &ring->cq.cqes[((head + i) & mask) << shift];
+	fill_batch(ring, cqes, head, count);
 	return count;
 }
 

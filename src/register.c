@@ -502,15 +502,13 @@ int io_uring_register_region(struct io_uring *ring,
 int io_uring_register_wait_reg(struct io_uring *ring,
 			       struct io_uring_reg_wait *reg, int nr)
 {
-	long pg = sysconf(_SC_PAGESIZE);
-	size_t size, page = pg > 0 ? (size_t) pg : 4096;
 	struct io_uring_region_desc rd;
+	size_t size;
 	struct io_uring_mem_region_reg mr;
 
 	if (nr <= 0)
 		return -EINVAL;
-	size = (size_t) nr * sizeof(*reg);
-	size = (size + page - 1) & ~(page - 1);
+	size = uring_page_align((size_t) nr * sizeof(*reg));
 
 	memset(&rd, 0, sizeof(rd));
 	rd.user_addr = (__u64) (uintptr_t) reg;

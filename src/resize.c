@@ -36,20 +36,6 @@
 /* The only setup flags RESIZE_RINGS accepts. */
 #define RESIZE_FLAGS	(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP)
 
-static size_t align_up(size_t v, size_t a)
-{
-	return (v + a - 1) & ~(a - 1);
-}
-
-static unsigned roundup_pow2(unsigned v)
-{
-	unsigned r = 1;
-
-	while (r < v)
-		r <<= 1;
-	return r;
-}
-
 static size_t cqe_bytes(const struct io_uring *ring)
 {
 	return sizeof(struct io_uring_cqe) << io_uring_cqe_shift(ring);
@@ -64,7 +50,7 @@ static size_t sqe_bytes(const struct io_uring *ring)
 static size_t sq_array_offset(size_t cqes_off, unsigned cq_entries,
 			      size_t cqe_sz)
 {
-	return align_up(cqes_off + cq_entries * cqe_sz, SQ_ARRAY_ALIGN);
+	return uring_align_up(cqes_off + cq_entries * cqe_sz, SQ_ARRAY_ALIGN);
 }
 
 /* Whether our SQ array offset rule matches what setup gave this ring. */
@@ -87,7 +73,7 @@ static unsigned new_sq_entries(const struct io_uring_params *p)
 
 	if (entries > 32768 && (p->flags & IORING_SETUP_CLAMP))
 		entries = 32768;
-	return roundup_pow2(entries);
+	return uring_roundup_pow2(entries);
 }
 
 static void unmap_old(const struct io_uring *old)
@@ -153,11 +139,13 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 		/* SQ_REWIND ignores head and tail: we move SQEs 0..tail. */
 		if (ring->sq.sqe_tail > new_sq_entries(&kp))
 			return -EOVERFLOW;
-	} else if (ring->sq.sqe_head != ring->sq.sqe_tail) {
+	} else if (ring->sq.sqe_head != ring->sq.sqe_tail &&
+		   !(ring->flags & IORING_SETUP_SQPOLL)) {
 		/*
 		 * Publish SQEs handed out but not yet submitted, so that the
-		 * kernel moves them with the rest; it consumes none of them
-		 * before the next io_uring_enter(), which is ours to make.
+		 * kernel moves them with the rest; without an SQPOLL thread
+		 * (which the kernel refuses to resize under anyway) it
+		 * consumes none of them before our next io_uring_enter().
 		 */
 		ring->sq.sqe_head = ring->sq.sqe_tail;
 		io_uring_smp_store_release(ring->sq.ktail, ring->sq.sqe_tail);
@@ -167,7 +155,7 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 		struct io_uring_params g = kp;
 		ssize_t sz;
 
-		/* sized as the kernel will size it: the ring's flags, p's sizes */
+		/* sized as the kernel will: the ring's flags, p's sizes */
 		g.flags = (ring->flags & ~RESIZE_FLAGS) |
 			  (kp.flags & RESIZE_FLAGS);
 		sz = __uring_ring_mem(kp.sq_entries, &g, &sqes_off);

@@ -24,27 +24,6 @@
 /* Probe buffers hold every opcode the u8 last_op could name. */
 #define PROBE_OPS		256
 
-static size_t page_size(void)
-{
-	long sz = sysconf(_SC_PAGESIZE);
-
-	return sz > 0 ? (size_t) sz : 4096;
-}
-
-static size_t align_up(size_t v, size_t a)
-{
-	return (v + a - 1) & ~(a - 1);
-}
-
-static unsigned roundup_pow2(unsigned v)
-{
-	unsigned r = 1;
-
-	while (r < v)
-		r <<= 1;
-	return r;
-}
-
 struct ring_geom {
 	unsigned sq_entries;
 	unsigned cq_entries;
@@ -65,7 +44,7 @@ static int ring_geometry(unsigned entries, const struct io_uring_params *p,
 			io_uring_cqe_shift_from_flags(flags);
 	size_t sqe_sz = sizeof(struct io_uring_sqe) <<
 			io_uring_sqe_shift_from_flags(flags);
-	size_t pg = page_size();
+	size_t pg = uring_page_size();
 	unsigned sq, cq;
 
 	if (!entries)
@@ -75,7 +54,7 @@ static int ring_geometry(unsigned entries, const struct io_uring_params *p,
 			return -EINVAL;
 		entries = KERN_MAX_ENTRIES;
 	}
-	sq = roundup_pow2(entries);
+	sq = uring_roundup_pow2(entries);
 
 	if (flags & IORING_SETUP_CQSIZE) {
 		cq = p->cq_entries;
@@ -86,7 +65,7 @@ static int ring_geometry(unsigned entries, const struct io_uring_params *p,
 				return -EINVAL;
 			cq = KERN_MAX_CQ_ENTRIES;
 		}
-		cq = roundup_pow2(cq);
+		cq = uring_roundup_pow2(cq);
 		if (cq < sq)
 			return -EINVAL;
 	} else {
@@ -95,12 +74,12 @@ static int ring_geometry(unsigned entries, const struct io_uring_params *p,
 
 	g->sq_entries = sq;
 	g->cq_entries = cq;
-	g->sqes_bytes = align_up(sq * sqe_sz, pg);
+	g->sqes_bytes = uring_align_up(sq * sqe_sz, pg);
 	g->rings_bytes = RINGS_HDR_MAX + cq * cqe_sz;
 	if (!(flags & IORING_SETUP_NO_SQARRAY))
-		g->rings_bytes = align_up(g->rings_bytes, 64) +
+		g->rings_bytes = uring_align_up(g->rings_bytes, 64) +
 				 sq * sizeof(unsigned);
-	g->rings_bytes = align_up(g->rings_bytes, pg);
+	g->rings_bytes = uring_align_up(g->rings_bytes, pg);
 	return 0;
 }
 
@@ -227,14 +206,17 @@ fail:
  * with 0 entries.  The inline helpers, called on such a ring by mistake,
  * then hand out no SQE and find no CQE instead of dereferencing NULL, and
  * the calls that enter the kernel fail with -EBADF on the fd of -1.
- * Nothing writes here: a write needs an SQE or a CQE, and there are none.
- * cq.kflags stays NULL, which the eventfd helpers read as "no flags".
+ * The one store that can reach it is io_uring_submit() publishing the SQ
+ * tail, which is 0 on such a ring and leaves the word 0, so it must be
+ * writable memory; anything else would need an SQE or a CQE, and there
+ * are none.  cq.kflags stays NULL, which the eventfd helpers read as "no
+ * flags".
  */
-static const unsigned dead_ring_word;
+static unsigned dead_ring_word;
 
 static void ring_reset(struct io_uring *ring)
 {
-	unsigned *zero = (unsigned *) &dead_ring_word;
+	unsigned *zero = &dead_ring_word;
 
 	memset(ring, 0, sizeof(*ring));
 	ring->ring_fd = -1;

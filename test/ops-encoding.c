@@ -221,7 +221,8 @@ static void test_enc_sync_space(void **state)
 
 	/* madvise: 32-bit length in len, 64-bit one in off */
 	W(); want.opcode = IORING_OP_MADVISE; want.fd = -1;
-	want.addr = 0x10000; want.len = 8192; want.fadvise_advice = MADV_DONTNEED;
+	want.addr = 0x10000; want.len = 8192;
+	want.fadvise_advice = MADV_DONTNEED;
 	PREP(io_uring_prep_madvise(slot, P(0x10000), 8192, MADV_DONTNEED));
 	CHECK();
 
@@ -433,7 +434,8 @@ static void test_enc_dirents(void **state)
 	CHECK();
 
 	W(); want.opcode = IORING_OP_LINKAT; want.fd = 3; want.addr = 0x5000;
-	want.len = 4; want.off = 0x6000; want.hardlink_flags = AT_SYMLINK_FOLLOW;
+	want.len = 4; want.off = 0x6000;
+	want.hardlink_flags = AT_SYMLINK_FOLLOW;
 	PREP(io_uring_prep_linkat(slot, 3, a, 4, b, AT_SYMLINK_FOLLOW));
 	CHECK();
 	W(); want.opcode = IORING_OP_LINKAT; want.fd = AT_FDCWD;
@@ -462,7 +464,8 @@ static void test_enc_socket(void **state)
 	want.file_index = IORING_FILE_INDEX_ALLOC;
 	PREP(io_uring_prep_socket_direct(slot, AF_INET,
 					 SOCK_STREAM | SOCK_CLOEXEC,
-					 IPPROTO_TCP, IORING_FILE_INDEX_ALLOC, 0));
+					 IPPROTO_TCP, IORING_FILE_INDEX_ALLOC,
+					 0));
 	CHECK();
 	PREP(io_uring_prep_socket_direct_alloc(slot, AF_INET,
 					       SOCK_STREAM | SOCK_CLOEXEC,
@@ -593,7 +596,8 @@ static void test_enc_poll_epoll(void **state)
 	CHECK();
 
 	/* target user_data in addr */
-	W(); want.opcode = IORING_OP_POLL_REMOVE; want.fd = -1; want.addr = 0x99;
+	W(); want.opcode = IORING_OP_POLL_REMOVE; want.fd = -1;
+	want.addr = 0x99;
 	PREP(io_uring_prep_poll_remove(slot, 0x99));
 	CHECK();
 	/* update: old in addr, new in off, mask, what to update in len */
@@ -639,7 +643,7 @@ static void test_enc_sock_cmds(void **state)
 				    NULL, 0));
 	CHECK();
 
-	/* getsockname: buffer in addr, length pointer in addr3, peer in optlen */
+	/* getsockname: buffer in addr, length at addr3, peer in optlen */
 	W(); want.opcode = IORING_OP_URING_CMD; want.fd = 3;
 	want.cmd_op = SOCKET_URING_OP_GETSOCKNAME; want.addr = 0x8000;
 	want.addr3 = U(&len); want.optlen = 1;
@@ -683,12 +687,14 @@ static void test_enc_timeouts(void **state)
 static void test_enc_cancel(void **state)
 {
 	(void) state;
-	W(); want.opcode = IORING_OP_ASYNC_CANCEL; want.fd = -1; want.addr = 0x77;
+	W(); want.opcode = IORING_OP_ASYNC_CANCEL; want.fd = -1;
+	want.addr = 0x77;
 	want.cancel_flags = IORING_ASYNC_CANCEL_ALL;
 	PREP(io_uring_prep_cancel64(slot, 0x77, IORING_ASYNC_CANCEL_ALL));
 	CHECK();
 
-	W(); want.opcode = IORING_OP_ASYNC_CANCEL; want.fd = -1; want.addr = 0x88;
+	W(); want.opcode = IORING_OP_ASYNC_CANCEL; want.fd = -1;
+	want.addr = 0x88;
 	PREP(io_uring_prep_cancel(slot, P(0x88), 0));
 	CHECK();
 
@@ -751,7 +757,10 @@ static void test_enc_futex_waitid(void **state)
 	PREP(io_uring_prep_futex_waitv(slot, v, 2, 0));
 	CHECK();
 
-	/* waitid: id in fd, idtype in len, options in file_index, infop addr2 */
+	/*
+	 * waitid: id in fd, idtype in len, options in file_index, infop
+	 * in addr2
+	 */
 	W(); want.opcode = IORING_OP_WAITID; want.fd = 1234; want.len = P_PID;
 	want.off = U(&si); want.file_index = WEXITED;
 	PREP(io_uring_prep_waitid(slot, P_PID, 1234, &si, WEXITED, 0));

@@ -73,6 +73,13 @@ static void test_read_write(void **state)
 	assert_int_equal(ops_run1(&ring, sqe, 2), PAGE);
 	assert_true(t_check_pattern_at(buf, PAGE, 2 * PAGE, 1));
 
+	/* the generic helper every other one builds on */
+	memset(buf, 0, PAGE);
+	sqe = ops_sqe(&ring);
+	io_uring_prep_rw(IORING_OP_READ, sqe, fd, buf, 500, 3 * PAGE + 7);
+	assert_int_equal(ops_run1(&ring, sqe, 5), 500);
+	assert_true(t_check_pattern_at(buf, 500, 3 * PAGE + 7, 1));
+
 	/* vectored: the iovecs are filled in order from the offset */
 	memset(buf, 0, 4 * PAGE);
 	iov[0].iov_base = buf;

@@ -30,8 +30,8 @@ static void setup_ring(struct io_uring *ring, struct bufs *b, unsigned count,
 	assert_non_null(b->br);
 	memset(b->mem, 0, sizeof(b->mem));
 	for (i = 0; i < count; i++)
-		io_uring_buf_ring_add(b->br, b->mem[i], BLEN, (unsigned short) i,
-				      mask, (int) i);
+		io_uring_buf_ring_add(b->br, b->mem[i], BLEN,
+				      (unsigned short) i, mask, (int) i);
 	io_uring_buf_ring_advance(b->br, (int) count);
 }
 

@@ -60,11 +60,10 @@ LIBURING_INLINE void io_uring_buf_ring_advance(struct io_uring_buf_ring *br,
  * Publishes buf_count buffers and retires cq_count CQEs in one go, for
  * the common loop of reaping a completion and handing its buffer back.
  */
-LIBURING_INLINE void __io_uring_buf_ring_cq_advance(struct io_uring *ring,
-						    struct io_uring_buf_ring *br,
-						    int cq_count,
-						    int buf_count)
-	LIBURING_NOEXCEPT
+LIBURING_INLINE void
+__io_uring_buf_ring_cq_advance(struct io_uring *ring,
+			       struct io_uring_buf_ring *br, int cq_count,
+			       int buf_count) LIBURING_NOEXCEPT
 {
 	io_uring_buf_ring_advance(br, buf_count);
 	io_uring_cq_advance(ring, (unsigned) cq_count);

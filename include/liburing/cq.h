@@ -12,6 +12,17 @@
 extern "C" {
 #endif
 
+/*
+ * For the long ways round of the inline fast paths: kept out of line, so
+ * that what is inlined into the application stays small enough for the
+ * compiler to inline it at all.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define LIBURING_COLD __attribute__((cold))
+#else
+#define LIBURING_COLD
+#endif
+
 /* log2 of the CQE size in 16-byte units: 1 on IORING_SETUP_CQE32 rings. */
 LIBURING_INLINE unsigned io_uring_cqe_shift_from_flags(unsigned flags)
 	LIBURING_NOEXCEPT
@@ -86,6 +97,30 @@ LIBURING_INLINE int io_uring_cq_eventfd_toggle(struct io_uring *ring,
 }
 
 /*
+ * ring->cq.pad[0] belongs to the library: nonzero once the long way round
+ * (__uring_peek_cqe_any) has seen that the ring is plain, meaning
+ * 16-byte CQEs (neither CQE32 nor CQE_MIXED) and a kernel that takes wait
+ * timeouts itself (IORING_FEAT_EXT_ARG), so that no CQE is ever to be
+ * skipped or hidden.  Neither property changes for the life of a ring and
+ * setup zeroes the whole struct, so zero only means "not looked at yet".
+ * Testing this one word saves testing two on every reap.
+ */
+LIBURING_INLINE bool __uring_cq_plain(const struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	return ring->cq.pad[0] != 0;
+}
+
+LIBURING_INLINE void __uring_cq_check_plain(struct io_uring *ring)
+	LIBURING_NOEXCEPT
+{
+	if (!ring->cq.pad[0] &&
+	    !(ring->flags & (IORING_SETUP_CQE32 | IORING_SETUP_CQE_MIXED)) &&
+	    (ring->features & IORING_FEAT_EXT_ARG))
+		ring->cq.pad[0] = 1;
+}
+
+/*
  * Retires nr CQ slots.  Release orders our reads of those CQEs before the
  * kernel may reuse the slots.
  */
@@ -98,19 +133,24 @@ LIBURING_INLINE void io_uring_cq_advance(struct io_uring *ring, unsigned nr)
 }
 
 /*
- * Retires one CQE.  Only a CQE_MIXED ring can hold a two-slot CQE; testing
- * the ring's own flags first keeps a load of the CQE off the common path.
+ * Retires one CQE.  Only a CQE_MIXED ring can hold a two-slot CQE, so
+ * the CQE itself is read only there; a plain ring is told apart by the
+ * same word the peek just tested, which an inlining compiler does not
+ * test twice.  (The two advances are spelled out: written as a count
+ * picked by a condition, gcc loads cqe->flags anyway and picks with a
+ * cmov.)
  */
 LIBURING_INLINE void io_uring_cqe_seen(struct io_uring *ring,
 				       struct io_uring_cqe *cqe)
 	LIBURING_NOEXCEPT
 {
 	if (uring_likely(cqe != NULL)) {
-		unsigned nr = 1;
-
-		if (uring_unlikely(ring->flags & IORING_SETUP_CQE_MIXED))
-			nr = io_uring_cqe_nr(cqe);
-		io_uring_cq_advance(ring, nr);
+		if (uring_likely(__uring_cq_plain(ring)) ||
+		    !(ring->flags & IORING_SETUP_CQE_MIXED))
+			io_uring_smp_store_release(ring->cq.khead,
+						   *ring->cq.khead + 1);
+		else
+			io_uring_cq_advance(ring, io_uring_cqe_nr(cqe));
 	}
 }
 
@@ -133,9 +173,9 @@ LIBURING_INLINE __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
  * return value), and the IORING_CQE_F_SKIP filler that a CQE_MIXED ring
  * places where a 32-byte CQE would have wrapped.
  */
-LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
-					struct io_uring_cqe **cqe_ptr,
-					unsigned *nr_available)
+LIBURING_INLINE LIBURING_COLD int
+__uring_peek_cqe_any(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+		     unsigned *nr_available)
 	LIBURING_NOEXCEPT
 {
 	struct io_uring_cqe *cqe;
@@ -143,6 +183,7 @@ LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
 	unsigned avail;
 	int err = 0;
 
+	__uring_cq_check_plain(ring);
 	for (;;) {
 		unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
 		unsigned head = *ring->cq.khead;
@@ -175,6 +216,61 @@ LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
 	return err;
 }
 
+/*
+ * The common case, told apart in one go: a CQE is ready and the ring is
+ * plain (see __uring_cq_plain), so there is nothing to skip and the
+ * CQE at the head is the one.  Everything else (nothing ready, CQE32 or
+ * CQE_MIXED rings, pre-5.11 kernels, a ring not yet looked at) goes the
+ * long way, __uring_peek_cqe_any().  Sets *head and *avail when it
+ * says yes.
+ */
+LIBURING_INLINE bool __uring_cqe_simple(const struct io_uring *ring,
+					unsigned *head, unsigned *avail)
+	LIBURING_NOEXCEPT
+{
+	unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
+
+	*head = *ring->cq.khead;
+	*avail = tail - *head;
+	return uring_likely(*avail != 0) &&
+	       uring_likely(__uring_cq_plain(ring));
+}
+
+/*
+ * After __uring_cqe_simple() said no: whether that was only because
+ * nothing is ready on a plain ring, where the long way would find nothing
+ * either.  Waiting on an empty ring, as under SQPOLL, then costs no extra
+ * look.
+ */
+LIBURING_INLINE bool __uring_cq_plain_empty(const struct io_uring *ring,
+					    unsigned avail)
+	LIBURING_NOEXCEPT
+{
+	return !avail && __uring_cq_plain(ring);
+}
+
+LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
+					struct io_uring_cqe **cqe_ptr,
+					unsigned *nr_available)
+	LIBURING_NOEXCEPT
+{
+	unsigned head, avail;
+
+	if (__uring_cqe_simple(ring, &head, &avail)) {
+		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
+		if (nr_available)
+			*nr_available = avail;
+		return 0;
+	}
+	if (__uring_cq_plain_empty(ring, avail)) {
+		*cqe_ptr = NULL;
+		if (nr_available)
+			*nr_available = 0;
+		return 0;
+	}
+	return __uring_peek_cqe_any(ring, cqe_ptr, nr_available);
+}
+
 /* Waits for at least wait_nr CQEs and returns the first; 0 just flushes. */
 LIBURING_INLINE int io_uring_wait_cqe_nr(struct io_uring *ring,
 					 struct io_uring_cqe **cqe_ptr,
@@ -183,12 +279,23 @@ LIBURING_INLINE int io_uring_wait_cqe_nr(struct io_uring *ring,
 	return __io_uring_get_cqe(ring, cqe_ptr, 0, wait_nr, NULL);
 }
 
-/* The next CQE if one is ready, else -EAGAIN; never sleeps. */
+/*
+ * The next CQE if one is ready, else -EAGAIN; never sleeps.  The common
+ * case returns 0 without a second look at *cqe_ptr, so that inlined into
+ * a caller that checks the return value, only one test remains.
+ */
 LIBURING_INLINE int io_uring_peek_cqe(struct io_uring *ring,
 				      struct io_uring_cqe **cqe_ptr)
 	LIBURING_NOEXCEPT
 {
-	if (!__io_uring_peek_cqe(ring, cqe_ptr, NULL) && *cqe_ptr)
+	unsigned head, avail;
+
+	if (__uring_cqe_simple(ring, &head, &avail)) {
+		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
+		return 0;
+	}
+	if (!__uring_cq_plain_empty(ring, avail) &&
+	    !__uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
 		return 0;
 	return io_uring_wait_cqe_nr(ring, cqe_ptr, 0);
 }
@@ -198,7 +305,14 @@ LIBURING_INLINE int io_uring_wait_cqe(struct io_uring *ring,
 				      struct io_uring_cqe **cqe_ptr)
 	LIBURING_NOEXCEPT
 {
-	if (!__io_uring_peek_cqe(ring, cqe_ptr, NULL) && *cqe_ptr)
+	unsigned head, avail;
+
+	if (__uring_cqe_simple(ring, &head, &avail)) {
+		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
+		return 0;
+	}
+	if (!__uring_cq_plain_empty(ring, avail) &&
+	    !__uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
 		return 0;
 	return io_uring_wait_cqe_nr(ring, cqe_ptr, 1);
 }

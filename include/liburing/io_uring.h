@@ -63,7 +63,7 @@ struct io_uring_sqe {
 		__kernel_rwf_t	rw_flags;
 		__u32		fsync_flags;
 		__u16		poll_events;	/* compatibility */
-		__u32		poll32_events;	/* word-reversed on big endian */
+		__u32		poll32_events;	/* word-swapped on BE */
 		__u32		sync_range_flags;
 		__u32		msg_flags;
 		__u32		timeout_flags;
@@ -113,7 +113,7 @@ struct io_uring_sqe {
 			__u64	__pad2[1];
 		};
 		__extension__ struct {
-			__u64	attr_ptr;	/* struct io_uring_attr_pi etc. */
+			__u64	attr_ptr;	/* io_uring_attr_pi * */
 			__u64	attr_type_mask;	/* IORING_RW_ATTR_FLAG_* */
 		};
 		__u64	optval;
@@ -176,9 +176,9 @@ enum io_uring_sqe_flags_bit {
 #define IORING_SETUP_SQ_AFF	(1U << 2)	/* sq_thread_cpu is valid */
 #define IORING_SETUP_CQSIZE	(1U << 3)	/* cq_entries is valid */
 #define IORING_SETUP_CLAMP	(1U << 4)	/* clamp sizes to the maximum */
-#define IORING_SETUP_ATTACH_WQ	(1U << 5)	/* share wq_fd's async backend */
+#define IORING_SETUP_ATTACH_WQ	(1U << 5)	/* share wq_fd's workers */
 #define IORING_SETUP_R_DISABLED	(1U << 6)	/* start disabled */
-#define IORING_SETUP_SUBMIT_ALL	(1U << 7)	/* keep submitting past errors */
+#define IORING_SETUP_SUBMIT_ALL	(1U << 7)	/* submit past failed SQEs */
 /*
  * Task work (completions the kernel must finish in the submitter's
  * context) is run when the task next enters the kernel instead of
@@ -321,13 +321,13 @@ enum io_uring_op {
  * POLL_ADD flags, passed in sqe->len: the command's event mask lives in
  * poll32_events, so its own flags had to go elsewhere.
  */
-#define IORING_POLL_ADD_MULTI		(1U << 0) /* stay armed, CQE per event */
+#define IORING_POLL_ADD_MULTI		(1U << 0) /* a CQE per event */
 #define IORING_POLL_UPDATE_EVENTS	(1U << 1)
 #define IORING_POLL_UPDATE_USER_DATA	(1U << 2)
-#define IORING_POLL_ADD_LEVEL		(1U << 3) /* level- not edge-triggered */
+#define IORING_POLL_ADD_LEVEL		(1U << 3) /* level-triggered */
 
 /* sqe->cancel_flags for ASYNC_CANCEL and struct io_uring_sync_cancel_reg */
-#define IORING_ASYNC_CANCEL_ALL		(1U << 0) /* every match, not the first */
+#define IORING_ASYNC_CANCEL_ALL		(1U << 0) /* all matches */
 #define IORING_ASYNC_CANCEL_FD		(1U << 1) /* match on sqe->fd */
 #define IORING_ASYNC_CANCEL_ANY		(1U << 2) /* match any request */
 #define IORING_ASYNC_CANCEL_FD_FIXED	(1U << 3) /* the fd is a fixed one */
@@ -367,7 +367,8 @@ enum io_uring_msg_ring_flags {
 
 /* sqe->msg_ring_flags */
 #define IORING_MSG_RING_CQE_SKIP	(1U << 0) /* no CQE on the sender */
-#define IORING_MSG_RING_FLAGS_PASS	(1U << 1) /* file_index = cqe->flags */
+/* the target CQE gets sqe->file_index as its flags */
+#define IORING_MSG_RING_FLAGS_PASS	(1U << 1)
 
 /* sqe->install_fd_flags */
 #define IORING_FIXED_FD_NO_CLOEXEC	(1U << 0)

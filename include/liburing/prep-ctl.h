@@ -22,7 +22,7 @@ extern "C" {
 #define BLOCK_URING_CMD_ZONE_RESET_ALL	_IO(0x12, 1)
 #endif
 
-/* A NOP in a 128-byte SQE (Linux 6.18): tests SQE_MIXED rings. */
+/* A NOP in a 128-byte SQE (Linux 6.19): tests SQE_MIXED rings. */
 LIBURING_INLINE void io_uring_prep_nop128(struct io_uring_sqe *sqe)
 	LIBURING_NOEXCEPT
 {
@@ -140,7 +140,7 @@ LIBURING_INLINE void io_uring_prep_msg_ring_fd(struct io_uring_sqe *sqe,
 	io_uring_prep_rw(IORING_OP_MSG_RING, sqe, fd, NULL, 0, data);
 	sqe->addr = IORING_MSG_SEND_FD;
 	sqe->addr3 = (__u32) source_fd;
-	__io_uring_prep_direct_slot(sqe, (unsigned) target_fd);
+	__uring_prep_direct_slot(sqe, (unsigned) target_fd);
 	sqe->msg_ring_flags = flags;
 }
 
@@ -258,7 +258,7 @@ LIBURING_INLINE void io_uring_prep_uring_cmd(struct io_uring_sqe *sqe,
 }
 
 /*
- * The 128-byte form (Linux 6.18, for SQE_MIXED rings).  The SQE must come
+ * The 128-byte form (Linux 6.19, for SQE_MIXED rings).  The SQE must come
  * from io_uring_get_sqe128(): the driver reads all 80 command bytes, so
  * they are cleared here, second half included.
  */

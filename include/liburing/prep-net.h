@@ -36,7 +36,7 @@ LIBURING_INLINE void io_uring_prep_socket_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_socket(sqe, domain, type, protocol, flags);
-	__io_uring_prep_direct_slot(sqe, file_index);
+	__uring_prep_direct_slot(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_socket_direct_alloc(struct io_uring_sqe *sqe,
@@ -87,7 +87,7 @@ LIBURING_INLINE void io_uring_prep_accept_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_accept(sqe, fd, addr, addrlen, flags);
-	__io_uring_prep_direct_slot(sqe, file_index);
+	__uring_prep_direct_slot(sqe, file_index);
 }
 
 /* One CQE (with IORING_CQE_F_MORE) per connection (Linux 5.19). */
@@ -130,12 +130,12 @@ LIBURING_INLINE void io_uring_prep_send(struct io_uring_sqe *sqe, int sockfd,
 }
 
 /*
- * Gives a send (or send_zc) a destination, making it sendto(2) (Linux
- * 6.0): the address goes in addr2 and its 16-bit length in addr_len.
+ * Gives a send (or send_zc) a destination, making it sendto(2): the
+ * address goes in addr2 and its 16-bit length in addr_len.
  */
-LIBURING_INLINE void io_uring_prep_send_set_addr(struct io_uring_sqe *sqe,
-						 const struct sockaddr *dest_addr,
-						 __u16 addr_len)
+LIBURING_INLINE void
+io_uring_prep_send_set_addr(struct io_uring_sqe *sqe,
+			    const struct sockaddr *dest_addr, __u16 addr_len)
 	LIBURING_NOEXCEPT
 {
 	sqe->addr2 = (__u64) (uintptr_t) dest_addr;
@@ -345,7 +345,7 @@ LIBURING_INLINE void io_uring_prep_poll_add(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_POLL_ADD, sqe, fd, NULL, 0, 0);
-	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
 }
 
 /*
@@ -385,7 +385,7 @@ LIBURING_INLINE void io_uring_prep_poll_update(struct io_uring_sqe *sqe,
 	io_uring_prep_rw(IORING_OP_POLL_REMOVE, sqe, -1, NULL, flags,
 			 new_user_data);
 	sqe->addr = old_user_data;
-	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
 }
 
 #ifdef __cplusplus

@@ -94,8 +94,9 @@ LIBURING_INLINE void *io_uring_recvmsg_payload(struct io_uring_recvmsg_out *o,
 }
 
 /*
- * Payload bytes present in the buffer (buf_len is the CQE's res).  With
- * MSG_TRUNC in o->flags, o->payloadlen says how long the datagram was.
+ * Payload bytes present in the buffer (buf_len is the CQE's res).  When
+ * the datagram did not fit, o->flags has MSG_TRUNC; o->payloadlen is then
+ * its full length only if the request itself passed MSG_TRUNC.
  */
 LIBURING_INLINE unsigned int
 io_uring_recvmsg_payload_length(struct io_uring_recvmsg_out *o, int buf_len,

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * link-cp: copy a file through linked read->write chains.
+ *
+ *   link-cp SOURCE DEST
+ *
+ * io_uring-cp waits for each read's CQE before it queues the write.  Here
+ * the two go in together: the read carries IOSQE_IO_LINK, which tells the
+ * kernel not to start the next SQE (the write) until the read has
+ * completed.  One trip into the kernel then moves a whole chunk.
+ *
+ * The write is prepared before the read has run, so it must be told the
+ * length up front: the chunk's full size.  The kernel protects us from
+ * writing garbage after a short read: a read or write that moves fewer
+ * bytes than asked fails its link, and everything still linked behind it
+ * completes with -ECANCELED.  So each chunk ends in one of two ways:
+ *
+ *   read == len, write == len           done
+ *   anything else (short, -EAGAIN, -ECANCELED)   queue the pair again
+ *
+ * Both CQEs of a chain must arrive before the chunk is looked at, as the
+ * chunk's buffer is in use until then.  Links exist since Linux 5.3.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <liburing.h>
+
+#define QD	32		/* chains in flight; two SQEs each */
+#define BS	(64 * 1024)
+#define TRIES	8		/* a chunk that keeps coming back short */
+
+struct chunk {
+	off_t offset;
+	unsigned len;
+	int pending;		/* CQEs of the current chain still to come */
+	int ok;			/* both steps moved len bytes so far */
+	int tries;
+	char buf[BS];
+};
+
+static int infd, outfd;
+
+/*
+ * user_data is 64 bits and a chunk pointer is at least 8-aligned, so its
+ * low bit is free to say which half of the chain a CQE belongs to.
+ */
+#define IS_WRITE	1UL
+
+static void queue_chain(struct io_uring *ring, struct chunk *c)
+{
+	struct io_uring_sqe *sqe;
+
+	/* QD chains of two never overfill a ring of 2 * QD entries. */
+	sqe = io_uring_get_sqe(ring);
+	io_uring_prep_read(sqe, infd, c->buf, c->len, (__u64) c->offset);
+	sqe->flags |= IOSQE_IO_LINK;	/* the next SQE waits for this one */
+	io_uring_sqe_set_data64(sqe, (uintptr_t) c);
+
+	sqe = io_uring_get_sqe(ring);
+	io_uring_prep_write(sqe, outfd, c->buf, c->len, (__u64) c->offset);
+	io_uring_sqe_set_data64(sqe, (uintptr_t) c | IS_WRITE);
+
+	c->pending = 2;
+	c->ok = 1;
+}
+
+/* Looks at one CQE; returns 1 once its chunk is copied, -1 on error. */
+static int handle_cqe(struct io_uring *ring, struct io_uring_cqe *cqe)
+{
+	__u64 data = io_uring_cqe_get_data64(cqe);
+	struct chunk *c = (struct chunk *) (uintptr_t) (data & ~IS_WRITE);
+	const char *what = data & IS_WRITE ? "write" : "read";
+	int res = cqe->res;
+
+	if (res < 0 && res != -ECANCELED && res != -EAGAIN &&
+	    res != -EINTR) {
+		fprintf(stderr, "%s at %lld: %s\n", what,
+			(long long) c->offset, strerror(-res));
+		return -1;
+	}
+	if (res != (int) c->len)
+		c->ok = 0;
+	if (--c->pending)
+		return 0;	/* the other half is still on its way */
+	if (c->ok)
+		return 1;
+	if (++c->tries == TRIES) {
+		fprintf(stderr, "chunk at %lld: still short after %d tries "
+			"(did the source shrink?)\n", (long long) c->offset,
+			TRIES);
+		return -1;
+	}
+	queue_chain(ring, c);	/* same offsets, so simply run it again */
+	return 0;
+}
+
+int main(int argc, char *argv[])
+{
+	struct io_uring ring;
+	struct stat st;
+	off_t next = 0;
+	unsigned inflight = 0;
+	int ret;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s SOURCE DEST\n", argv[0]);
+		return 1;
+	}
+	infd = open(argv[1], O_RDONLY);
+	if (infd < 0 || fstat(infd, &st) < 0) {
+		perror(argv[1]);
+		return 1;
+	}
+	outfd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (outfd < 0) {
+		perror(argv[2]);
+		return 1;
+	}
+	ret = io_uring_queue_init(2 * QD, &ring, 0);
+	if (ret < 0) {
+		fprintf(stderr, "queue_init: %s\n", strerror(-ret));
+		return 1;
+	}
+
+	while (next < st.st_size || inflight) {
+		struct io_uring_cqe *cqe;
+		unsigned head, seen = 0;
+
+		while (next < st.st_size && inflight < QD) {
+			struct chunk *c = calloc(1, sizeof(*c));
+
+			if (!c)
+				return 1;
+			c->offset = next;
+			c->len = st.st_size - next < BS ?
+				 (unsigned) (st.st_size - next) : BS;
+			queue_chain(&ring, c);
+			next += c->len;
+			inflight++;
+		}
+
+		ret = io_uring_submit_and_wait(&ring, 1);
+		if (ret < 0) {
+			fprintf(stderr, "submit: %s\n", strerror(-ret));
+			return 1;
+		}
+
+		/* Walk every CQE that is ready, then release them at once. */
+		io_uring_for_each_cqe(&ring, head, cqe) {
+			struct chunk *c = (struct chunk *) (uintptr_t)
+				(io_uring_cqe_get_data64(cqe) & ~IS_WRITE);
+
+			seen++;
+			ret = handle_cqe(&ring, cqe);
+			if (ret < 0)
+				return 1;
+			if (ret) {
+				free(c);
+				inflight--;
+			}
+		}
+		io_uring_cq_advance(&ring, seen);
+	}
+
+	close(infd);
+	if (fsync(outfd) < 0 || close(outfd) < 0) {
+		perror(argv[2]);
+		return 1;
+	}
+	io_uring_queue_exit(&ring);
+	return 0;
+}
