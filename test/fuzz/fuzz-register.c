@@ -97,7 +97,12 @@ static size_t pick_len(struct fz *f)
 	case 1:
 		return (1UL << 30) + fz_u8(f);		/* over the limit */
 	case 2:
-		return fz_u32(f);
+		/*
+		 * Up to 1 MiB: a random base may land in a huge mapping
+		 * (ASan's shadow), which the kernel would fault in and
+		 * pin, gigabytes of it.
+		 */
+		return fz_u32(f) % (1u << 20);
 	case 3:
 		return (size_t) (fz_u8(f) + 1) << 12;
 	default:
@@ -258,8 +263,9 @@ static void op_buffers(struct fz *f, struct state *s, unsigned op)
 		check_ret(ret, "buffers update");
 		if (!had)
 			FZ_ASSERT(ret < 0, "update without a table: %d", ret);
+		/* the kernel stops at a bad slot and reports those done */
 		if (ret >= 0)
-			FZ_ASSERT((unsigned) ret == nr, "updated %d of %u",
+			FZ_ASSERT((unsigned) ret <= nr, "updated %d of %u",
 				  ret, nr);
 		return;
 	default:
