@@ -157,7 +157,10 @@ static struct __kernel_timespec *small_ts(struct run *r, struct fz *f,
 {
 	struct __kernel_timespec *ts = &r->ts[idx];
 
-	/* up to 2.55 ms: every timeout ends on its own, soon */
+	/*
+	 * Up to 2.55 ms: every timeout ends on its own, soon.  nonzero for
+	 * anything that may drive a multishot timeout (see queue_req).
+	 */
 	ts->tv_sec = 0;
 	ts->tv_nsec = (long long) fz_u8(f) * 10000;
 	if (nonzero && ts->tv_nsec < 100000)
@@ -224,7 +227,13 @@ static bool queue_req(struct run *r, struct fz *f, unsigned kind)
 		io_uring_prep_timeout_remove(sqe, some_target(r, f), 0);
 		break;
 	case 4:
-		io_uring_prep_timeout_update(sqe, small_ts(r, f, idx, false),
+		/*
+		 * Never 0: an update may retarget a multishot timeout, and
+		 * one firing every 0 ns on a DEFER_TASKRUN ring is off the
+		 * kernel's timeout list whenever a cancel looks (Linux 6.18):
+		 * nothing but ring exit would end it.
+		 */
+		io_uring_prep_timeout_update(sqe, small_ts(r, f, idx, true),
 					     some_target(r, f),
 					     fz_bool(f) ?
 					     IORING_LINK_TIMEOUT_UPDATE : 0);
