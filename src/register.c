@@ -12,6 +12,11 @@
  * Once the ring fd is registered (and the kernel has
  * IORING_FEAT_REG_REG_RING, Linux 6.3), registration can use the
  * registered index too, which also works after io_uring_close_ring_fd().
+ *
+ * A ring without an fd (torn down, or its fd closed without a registered
+ * index to fall back on) gets -EBADF here: since Linux 6.13 the kernel
+ * reads fd -1 as a "blind" registration that needs no ring and answers
+ * -EINVAL for every other opcode, which would hide the real problem.
  */
 int __uring_register(struct io_uring *ring, unsigned opcode, const void *arg,
 		     unsigned nr_args)
@@ -21,6 +26,8 @@ int __uring_register(struct io_uring *ring, unsigned opcode, const void *arg,
 	if (ring->int_flags & INT_FLAG_REG_REG_RING) {
 		opcode |= IORING_REGISTER_USE_REGISTERED_RING;
 		fd = ring->enter_ring_fd;
+	} else if (fd < 0) {
+		return -EBADF;
 	}
 	return io_uring_register((unsigned) fd, opcode, arg, nr_args);
 }

@@ -198,3 +198,14 @@ long long t_now_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+int t_under_valgrind(void)
+{
+	const char *v = getenv("VALGRIND_ACTIVE");
+
+#ifdef T_HAVE_VALGRIND_H
+	if (RUNNING_ON_VALGRIND)
+		return 1;
+#endif
+	return v && *v == '1';
+}

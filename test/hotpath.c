@@ -363,6 +363,7 @@ static void check_taskrun(int step)
 	}
 	assert_int_equal(cqe->user_data, 99);
 	assert_int_equal(cqe->res, 5);
+	t_kernel_wrote(buf, cqe->res);
 	assert_memory_equal(buf, "hello", 5);
 	io_uring_cq_advance(&ring, 1);
 	close(fds[0]);

@@ -245,6 +245,7 @@ static void test_accept(void **state)
 	io_uring_prep_recv(sqe, 2, buf, sizeof(buf), MSG_WAITALL);
 	sqe->flags |= IOSQE_FIXED_FILE;
 	assert_int_equal(ops_run1(&ring, sqe, 3), sizeof(buf));
+	t_kernel_wrote(buf, sizeof(buf));
 	assert_memory_equal(buf, data, sizeof(data));
 	close(cfd);
 
@@ -518,13 +519,13 @@ static void test_recv_multishot(void **state)
 	assert_int_equal(cqe.user_data, 0x3e);
 	assert_int_equal(cqe.res, 100);
 	assert_true(cqe.flags & IORING_CQE_F_MORE);
-	assert_memory_equal(ops_pbuf_buf(&pb, cqe.flags), data, 100);
+	assert_memory_equal(ops_pbuf_buf(&pb, &cqe), data, 100);
 
 	assert_int_equal(send(fds[0], data + 100, 50, 0), 50);
 	ops_wait(&ring, &cqe);
 	assert_int_equal(cqe.res, 50);
 	assert_true(cqe.flags & IORING_CQE_F_MORE);
-	assert_memory_equal(ops_pbuf_buf(&pb, cqe.flags), data + 100, 50);
+	assert_memory_equal(ops_pbuf_buf(&pb, &cqe), data + 100, 50);
 
 	/* the peer closing ends it: res 0, no MORE */
 	close(fds[0]);
@@ -580,6 +581,8 @@ static void test_sendmsg_recvmsg(void **state)
 	sqe = ops_sqe(&ring);
 	io_uring_prep_recvmsg(sqe, sb, &msg, 0);
 	assert_int_equal(ops_run1(&ring, sqe, 2), 12);
+	t_kernel_wrote(r1, sizeof(r1));
+	t_kernel_wrote(r2, 12 - (long) sizeof(r1));
 	assert_memory_equal(r1, "hell", 4);
 	assert_memory_equal(r2, "o, world", 8);
 	assert_int_equal(from.sin_port, a.sin_port);
@@ -685,14 +688,14 @@ static void test_recvmsg_multishot(void **state)
 	ops_wait(&ring, &cqe);
 	assert_int_equal(cqe.user_data, 0x4d);
 	assert_true(cqe.flags & IORING_CQE_F_MORE);
-	check_recvmsg_out(ops_pbuf_buf(&pb, cqe.flags), cqe.res, &msgh, &a,
+	check_recvmsg_out(ops_pbuf_buf(&pb, &cqe), cqe.res, &msgh, &a,
 			  data, 100);
 
 	assert_int_equal(sendto(sa, data + 100, 200, 0, (struct sockaddr *) &b,
 				sizeof(b)), 200);
 	ops_wait(&ring, &cqe);
 	assert_true(cqe.flags & IORING_CQE_F_MORE);
-	check_recvmsg_out(ops_pbuf_buf(&pb, cqe.flags), cqe.res, &msgh, &a,
+	check_recvmsg_out(ops_pbuf_buf(&pb, &cqe), cqe.res, &msgh, &a,
 			  data + 100, 200);
 
 	/*
@@ -704,7 +707,7 @@ static void test_recvmsg_multishot(void **state)
 	assert_int_equal(sendto(sa, data, 1000, 0, (struct sockaddr *) &b,
 				sizeof(b)), 1000);
 	ops_wait(&ring, &cqe);
-	o = io_uring_recvmsg_validate(ops_pbuf_buf(&pb, cqe.flags), cqe.res,
+	o = io_uring_recvmsg_validate(ops_pbuf_buf(&pb, &cqe), cqe.res,
 				      &msgh);
 	assert_non_null(o);
 	assert_true(o->flags & MSG_TRUNC);

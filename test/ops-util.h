@@ -214,14 +214,19 @@ static inline void ops_pbuf_init(struct io_uring *ring, struct ops_pbuf *pb,
 		ops_pbuf_add(pb, i);
 }
 
+/* The buffer cqe picked from the ring, holding the cqe->res bytes read. */
 static inline unsigned char *ops_pbuf_buf(struct ops_pbuf *pb,
-					  unsigned cqe_flags)
+					  const struct io_uring_cqe *cqe)
 {
-	unsigned bid = cqe_flags >> IORING_CQE_BUFFER_SHIFT;
+	unsigned bid = cqe->flags >> IORING_CQE_BUFFER_SHIFT;
+	unsigned char *buf;
 
-	assert_true(cqe_flags & IORING_CQE_F_BUFFER);
+	assert_true(cqe->flags & IORING_CQE_F_BUFFER);
 	assert_true(bid < pb->entries);
-	return pb->mem + (size_t) bid * pb->buf_size;
+	assert_true(cqe->res <= (int) pb->buf_size);
+	buf = pb->mem + (size_t) bid * pb->buf_size;
+	t_kernel_wrote(buf, cqe->res);
+	return buf;
 }
 
 static inline void ops_pbuf_free(struct io_uring *ring, struct ops_pbuf *pb)

@@ -794,6 +794,7 @@ static void test_through_registered_fd(void **state)
 		assert_int_equal(io_uring_submit(&ring), 1);
 		t_reap(&ring, &cqe);
 		assert_int_equal(cqe.res, sizeof(buf));
+		t_kernel_wrote(buf, cqe.res);
 		assert_true(t_check_pattern(buf, sizeof(buf), 9));
 	}
 	close(fd);

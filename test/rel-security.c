@@ -597,7 +597,7 @@ static void test_exec_races_ring_creation(void **state)
 	inheritable_fds(allowed, sizeof(allowed));
 	atomic_store(&churn_stop, 0);
 	assert_int_equal(pthread_create(&tid, NULL, churn, NULL), 0);
-	for (i = 0; i < (rel_under_valgrind() ? 3 : 20); i++)
+	for (i = 0; i < (t_under_valgrind() ? 3 : 20); i++)
 		exec_and_check(allowed);
 	atomic_store(&churn_stop, 1);
 	assert_int_equal(pthread_join(tid, NULL), 0);

@@ -106,7 +106,7 @@ static int wait_by(struct io_uring *ring, enum waiter how, unsigned nr)
  */
 static void require_native_signals(void)
 {
-	if (rel_under_valgrind())
+	if (t_under_valgrind())
 		t_skip("valgrind holds signals off during io_uring_enter");
 }
 

@@ -213,7 +213,7 @@ static void *reaper_fn(void *arg)
 	struct __kernel_timespec ts = { .tv_nsec = 100000000 };
 	struct shared *s = arg;
 	uint64_t rng = 7;
-	int vg = rel_under_valgrind();
+	int vg = t_under_valgrind();
 
 	/*
 	 * Valgrind runs one thread at a time and does not let go of its

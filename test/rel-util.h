@@ -14,19 +14,12 @@
 #include <string.h>
 #include "helpers.h"
 
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#define REL_HAVE_VALGRIND_H 1
-#endif
-#endif
-
 /*
  * Some calls hand the kernel a pointer to nothing on purpose, to check the
  * -EFAULT that comes back.  Memcheck rightly reports such a syscall
  * argument; these brackets turn its reports off for that one call only.
  */
-#ifdef REL_HAVE_VALGRIND_H
+#ifdef T_HAVE_VALGRIND_H
 #define REL_BAD_POINTER_CALL(expr)					\
 	({								\
 		long __r;						\
@@ -38,18 +31,6 @@
 #else
 #define REL_BAD_POINTER_CALL(expr) ((long) (expr))
 #endif
-
-/* True when running under valgrind (mk/run-valgrind.sh or by hand). */
-static inline int rel_under_valgrind(void)
-{
-	const char *v = getenv("VALGRIND_ACTIVE");
-
-#ifdef REL_HAVE_VALGRIND_H
-	if (RUNNING_ON_VALGRIND)
-		return 1;
-#endif
-	return v && *v == '1';
-}
 
 /*
  * Proves that ring works: one NOP with a fresh user_data goes in, and
