@@ -96,13 +96,14 @@ $(B)/examples/%: examples/%.c $(B)/liburing.so.$(VERSION) $(HEADERS)
 TEST_SRCS := $(filter-out test/helpers.c,$(wildcard test/*.c))
 TESTS := $(TEST_SRCS:test/%.c=$(B)/test/%)
 TEST_CFLAGS := $(CFLAGS_ALL) -Itest
+TEST_HEADERS := $(wildcard test/*.h)
 
-$(B)/test/helpers.o: test/helpers.c test/helpers.h $(HEADERS)
+$(B)/test/helpers.o: test/helpers.c $(TEST_HEADERS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -c -o $@ $<
 
 $(B)/test/%: test/%.c $(B)/test/helpers.o $(B)/liburing.so.$(VERSION) \
-		test/helpers.h $(HEADERS)
+		$(TEST_HEADERS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/test/helpers.o \
 		$(LINK_URING) -lcmocka -lpthread

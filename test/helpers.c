@@ -191,6 +191,44 @@ void t_tcp_pair(int fds[2])
 	close(lfd);
 }
 
+void t_expect_tag_cqe(struct io_uring *ring, __u64 tag)
+{
+	struct io_uring_cqe cqe;
+
+	t_reap(ring, &cqe);
+	assert_int_equal(cqe.user_data, tag);
+	assert_int_equal(cqe.res, 0);
+}
+
+void t_expect_no_cqe(struct io_uring *ring)
+{
+	struct io_uring_cqe *cqe = NULL;
+
+	assert_true(io_uring_get_events(ring) >= 0);
+	assert_int_equal(io_uring_peek_cqe(ring, &cqe), -EAGAIN);
+}
+
+void t_restricted_ring(struct io_uring *ring, const struct t_rule *rules,
+		       unsigned nr)
+{
+	struct io_uring_restriction res[16];
+	unsigned i;
+	int ret;
+
+	assert_true(nr <= 16);
+	t_ring_init(ring, 8, IORING_SETUP_R_DISABLED);
+	if (!nr)
+		return;
+	memset(res, 0, sizeof(res));
+	for (i = 0; i < nr; i++) {
+		res[i].opcode = rules[i].kind;
+		res[i].sqe_op = rules[i].value;
+	}
+	/* R_DISABLED came with restrictions: a kernel that took it has them */
+	ret = io_uring_register_restrictions(ring, res, nr);
+	assert_int_equal(ret, 0);
+}
+
 long long t_now_ms(void)
 {
 	struct timespec ts;

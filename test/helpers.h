@@ -42,6 +42,24 @@ void t_ring_init(struct io_uring *ring, unsigned entries, unsigned flags);
 void t_ring_init_params(struct io_uring *ring, unsigned entries,
 			struct io_uring_params *p);
 
+/*
+ * One rule of a restriction set: kind is an IORING_RESTRICTION_* value,
+ * value the opcode, register opcode or SQE flags it names (the three
+ * share one byte of struct io_uring_restriction).
+ */
+struct t_rule {
+	unsigned short kind;
+	unsigned char value;
+};
+
+/*
+ * A ring created disabled (IORING_SETUP_R_DISABLED, Linux 5.10, which
+ * skips the test on older kernels) with the nr rules registered, if
+ * nr > 0.  The ring stays disabled until io_uring_enable_rings().
+ */
+void t_restricted_ring(struct io_uring *ring, const struct t_rule *rules,
+		       unsigned nr);
+
 /* Skips unless the kernel supports opcode op. */
 void t_require_op(struct io_uring *ring, int op, const char *name);
 #define T_REQUIRE_OP(ring, op) t_require_op(ring, op, #op)
@@ -55,6 +73,15 @@ struct io_uring_cqe *t_submit_wait(struct io_uring *ring);
 
 /* Waits for one CQE, copies its 16 bytes to *out and marks it seen. */
 void t_reap(struct io_uring *ring, struct io_uring_cqe *out);
+
+/*
+ * The next CQE is the one a tagged resource (buffer or file) posts when
+ * the kernel lets go of it: user_data tag, res 0.
+ */
+void t_expect_tag_cqe(struct io_uring *ring, __u64 tag);
+
+/* Nothing is pending: not in the CQ, nor as task work yet to run. */
+void t_expect_no_cqe(struct io_uring *ring);
 
 /*
  * A deterministic byte pattern, so reads can be checked byte for byte.
@@ -83,7 +110,7 @@ int t_tcp_listener(struct sockaddr_in *addr);
 /* Current CLOCK_MONOTONIC time in milliseconds. */
 long long t_now_ms(void);
 
-/* True when running under valgrind (mk/run-valgrind.sh or by hand). */
+/* True under valgrind: RUNNING_ON_VALGRIND, or VALGRIND_ACTIVE=1 in the env. */
 int t_under_valgrind(void);
 
 /*

@@ -336,7 +336,7 @@ static void test_multishot_accept_direct(void **state)
 
 	/* each slot is its own connection */
 	for (i = 0; i < 2; i++) {
-		char msg[8];
+		char msg[16];
 
 		snprintf(msg, sizeof(msg), "conn%d", i);
 		assert_int_equal(send(cfd[i], msg, 5, 0), 5);

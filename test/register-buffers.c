@@ -196,24 +196,6 @@ static void test_sparse_then_update(void **state)
 	io_uring_queue_exit(&ring);
 }
 
-/* Waits for the next CQE and checks it is the tag CQE for tag. */
-static void expect_tag_cqe(struct io_uring *ring, __u64 tag)
-{
-	struct io_uring_cqe cqe;
-
-	t_reap(ring, &cqe);
-	assert_int_equal(cqe.user_data, tag);
-	assert_int_equal(cqe.res, 0);
-}
-
-static void expect_no_cqe(struct io_uring *ring)
-{
-	struct io_uring_cqe *cqe = NULL;
-
-	io_uring_get_events(ring);
-	assert_int_equal(io_uring_peek_cqe(ring, &cqe), -EAGAIN);
-}
-
 /*
  * A tagged buffer posts a CQE carrying its tag when the kernel lets go of
  * it: when replaced, and when the table is unregistered.  Untagged slots
@@ -236,20 +218,20 @@ static void test_tags(void **state)
 	}
 	assert_int_equal(io_uring_register_buffers_tags(&ring, iov, tags, 3),
 			 0);
-	expect_no_cqe(&ring);
+	t_expect_no_cqe(&ring);
 
 	/* replacing slot 0 releases the old buffer: its tag comes back */
 	assert_int_equal(io_uring_register_buffers_update_tag(&ring, 0,
 							      &iov[1], &newtag,
 							      1), 1);
-	expect_tag_cqe(&ring, 0x1001);
-	expect_no_cqe(&ring);
+	t_expect_tag_cqe(&ring, 0x1001);
+	t_expect_no_cqe(&ring);
 
 	/* replacing untagged slot 1 posts nothing */
 	assert_int_equal(io_uring_register_buffers_update_tag(&ring, 1,
 							      &iov[0], NULL,
 							      1), 1);
-	expect_no_cqe(&ring);
+	t_expect_no_cqe(&ring);
 
 	assert_int_equal(io_uring_unregister_buffers(&ring), 0);
 	{
@@ -262,7 +244,7 @@ static void test_tags(void **state)
 			    (cqe[0].user_data == 0x1003 &&
 			     cqe[1].user_data == 0x2001));
 	}
-	expect_no_cqe(&ring);
+	t_expect_no_cqe(&ring);
 
 	/* a tag on an empty slot makes no sense to the kernel */
 	iov[0].iov_base = NULL;

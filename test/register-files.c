@@ -39,23 +39,6 @@ static void expect_slot(struct io_uring *ring, int idx, unsigned seed)
 	assert_true(t_check_pattern(buf, LEN, seed));
 }
 
-static void expect_tag_cqe(struct io_uring *ring, __u64 tag)
-{
-	struct io_uring_cqe cqe;
-
-	t_reap(ring, &cqe);
-	assert_int_equal(cqe.user_data, tag);
-	assert_int_equal(cqe.res, 0);
-}
-
-static void expect_no_cqe(struct io_uring *ring)
-{
-	struct io_uring_cqe *cqe = NULL;
-
-	io_uring_get_events(ring);
-	assert_int_equal(io_uring_peek_cqe(ring, &cqe), -EAGAIN);
-}
-
 static void test_fixed_read(void **state)
 {
 	struct io_uring ring;
@@ -158,24 +141,24 @@ static void test_tags(void **state)
 	T_REQUIRE_FEAT(&ring, IORING_FEAT_RSRC_TAGS);
 	assert_int_equal(io_uring_register_files_tags(&ring, fds, tags, 3), 0);
 	expect_slot(&ring, 0, 1);
-	expect_no_cqe(&ring);
+	t_expect_no_cqe(&ring);
 
 	/* replace slot 0 by b, tagged 0x601 */
 	tag = 0x601;
 	assert_int_equal(io_uring_register_files_update_tag(&ring, 0, &b,
 							    &tag, 1), 1);
-	expect_tag_cqe(&ring, 0x501);
+	t_expect_tag_cqe(&ring, 0x501);
 	expect_slot(&ring, 0, 2);
 
 	/* empty slot 1 */
 	fds[0] = -1;
 	assert_int_equal(io_uring_register_files_update_tag(&ring, 1, fds,
 							    NULL, 1), 1);
-	expect_tag_cqe(&ring, 0x502);
+	t_expect_tag_cqe(&ring, 0x502);
 
 	/* untagged slot 2 posts nothing */
 	assert_int_equal(io_uring_register_files_update(&ring, 2, &b, 1), 1);
-	expect_no_cqe(&ring);
+	t_expect_no_cqe(&ring);
 
 	/* -1 or SKIP with a tag is refused */
 	fds[0] = IORING_REGISTER_FILES_SKIP;
@@ -184,8 +167,8 @@ static void test_tags(void **state)
 	assert_int_equal(ret, -EINVAL);
 
 	assert_int_equal(io_uring_unregister_files(&ring), 0);
-	expect_tag_cqe(&ring, 0x601);
-	expect_no_cqe(&ring);
+	t_expect_tag_cqe(&ring, 0x601);
+	t_expect_no_cqe(&ring);
 	close(a);
 	close(b);
 	io_uring_queue_exit(&ring);
@@ -206,7 +189,7 @@ static void test_sparse_update_tag(void **state)
 							    &tag, 1), 1);
 	expect_slot(&ring, 9, 7);
 	assert_int_equal(io_uring_unregister_files(&ring), 0);
-	expect_tag_cqe(&ring, 0x700);
+	t_expect_tag_cqe(&ring, 0x700);
 	close(a);
 	io_uring_queue_exit(&ring);
 }

@@ -21,14 +21,14 @@ static int run_sqe(struct io_uring *ring, int op, unsigned sqe_flags, int fd,
 	return cqe.res;
 }
 
-static void disabled_ring(struct io_uring *ring)
-{
-	t_ring_init(ring, 8, IORING_SETUP_R_DISABLED);
-}
-
 static void test_allowlist(void **state)
 {
-	struct io_uring_restriction res[4];
+	static const struct t_rule rules[] = {
+		{ IORING_RESTRICTION_SQE_OP, IORING_OP_NOP },
+		{ IORING_RESTRICTION_SQE_OP, IORING_OP_WRITE },
+		{ IORING_RESTRICTION_REGISTER_OP, IORING_REGISTER_PROBE },
+		{ IORING_RESTRICTION_SQE_FLAGS_ALLOWED, IOSQE_IO_LINK },
+	};
 	struct io_uring ring;
 	struct io_uring_probe *probe;
 	struct iovec iov;
@@ -36,17 +36,7 @@ static void test_allowlist(void **state)
 	int pipefd[2];
 
 	(void) state;
-	disabled_ring(&ring);
-	memset(res, 0, sizeof(res));
-	res[0].opcode = IORING_RESTRICTION_SQE_OP;
-	res[0].sqe_op = IORING_OP_NOP;
-	res[1].opcode = IORING_RESTRICTION_SQE_OP;
-	res[1].sqe_op = IORING_OP_WRITE;
-	res[2].opcode = IORING_RESTRICTION_REGISTER_OP;
-	res[2].register_op = IORING_REGISTER_PROBE;
-	res[3].opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED;
-	res[3].sqe_flags = IOSQE_IO_LINK;
-	assert_int_equal(io_uring_register_restrictions(&ring, res, 4), 0);
+	t_restricted_ring(&ring, rules, 4);
 
 	/* nothing runs before the ring is enabled */
 	io_uring_prep_nop(io_uring_get_sqe(&ring));
@@ -94,19 +84,15 @@ static void test_allowlist(void **state)
 /* Flags that must be present on every SQE. */
 static void test_required_flags(void **state)
 {
-	struct io_uring_restriction res[3];
+	static const struct t_rule rules[] = {
+		{ IORING_RESTRICTION_SQE_OP, IORING_OP_NOP },
+		{ IORING_RESTRICTION_SQE_FLAGS_REQUIRED, IOSQE_ASYNC },
+		{ IORING_RESTRICTION_SQE_FLAGS_ALLOWED, 0 },
+	};
 	struct io_uring ring;
 
 	(void) state;
-	disabled_ring(&ring);
-	memset(res, 0, sizeof(res));
-	res[0].opcode = IORING_RESTRICTION_SQE_OP;
-	res[0].sqe_op = IORING_OP_NOP;
-	res[1].opcode = IORING_RESTRICTION_SQE_FLAGS_REQUIRED;
-	res[1].sqe_flags = IOSQE_ASYNC;
-	res[2].opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED;
-	res[2].sqe_flags = 0;
-	assert_int_equal(io_uring_register_restrictions(&ring, res, 3), 0);
+	t_restricted_ring(&ring, rules, 3);
 	assert_int_equal(io_uring_enable_rings(&ring), 0);
 	assert_int_equal(run_sqe(&ring, IORING_OP_NOP, 0, -1, NULL, 0),
 			 -EACCES);
@@ -132,7 +118,7 @@ static void test_errors(void **state)
 	assert_int_equal(io_uring_enable_rings(&ring), -EBADFD);
 	io_uring_queue_exit(&ring);
 
-	disabled_ring(&ring);
+	t_restricted_ring(&ring, NULL, 0);
 	/* an opcode the kernel does not know voids the whole set */
 	res.sqe_op = 255;
 	assert_int_equal(io_uring_register_restrictions(&ring, &res, 1),
@@ -148,7 +134,7 @@ static void test_errors(void **state)
 	io_uring_queue_exit(&ring);
 
 	/* without restrictions, enabling just enables */
-	disabled_ring(&ring);
+	t_restricted_ring(&ring, NULL, 0);
 	assert_int_equal(io_uring_enable_rings(&ring), 0);
 	assert_int_equal(run_sqe(&ring, IORING_OP_NOP, IOSQE_ASYNC, -1, NULL,
 				 0), 0);

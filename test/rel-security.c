@@ -27,27 +27,15 @@ static char self_exe[4096];
 
 static void restricted_ring(struct io_uring *ring)
 {
-	struct io_uring_restriction res[6];
-	int ret;
+	static const struct t_rule rules[] = {
+		{ IORING_RESTRICTION_SQE_OP, IORING_OP_NOP },
+		{ IORING_RESTRICTION_SQE_OP, IORING_OP_READ },
+		{ IORING_RESTRICTION_REGISTER_OP, IORING_REGISTER_BUFFERS },
+		{ IORING_RESTRICTION_REGISTER_OP, IORING_UNREGISTER_BUFFERS },
+		{ IORING_RESTRICTION_SQE_FLAGS_ALLOWED, ALLOWED_FLAGS },
+	};
 
-	t_ring_init(ring, 8, IORING_SETUP_R_DISABLED);
-	memset(res, 0, sizeof(res));
-	res[0].opcode = IORING_RESTRICTION_SQE_OP;
-	res[0].sqe_op = IORING_OP_NOP;
-	res[1].opcode = IORING_RESTRICTION_SQE_OP;
-	res[1].sqe_op = IORING_OP_READ;
-	res[2].opcode = IORING_RESTRICTION_REGISTER_OP;
-	res[2].register_op = IORING_REGISTER_BUFFERS;
-	res[3].opcode = IORING_RESTRICTION_REGISTER_OP;
-	res[3].register_op = IORING_UNREGISTER_BUFFERS;
-	res[4].opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED;
-	res[4].sqe_flags = ALLOWED_FLAGS;
-	ret = io_uring_register_restrictions(ring, res, 5);
-	if (ret == -EINVAL) {
-		io_uring_queue_exit(ring);
-		t_skip("kernel lacks ring restrictions (5.10)");
-	}
-	assert_int_equal(ret, 0);
+	t_restricted_ring(ring, rules, 5);
 }
 
 static int run_one(struct io_uring *ring, int op, unsigned flags)

@@ -16,6 +16,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include "rel-util.h"
+#include "ring-maps.h"
 
 #if defined(__x86_64__)
 #define REL_AUDIT_ARCH AUDIT_ARCH_X86_64
@@ -64,26 +65,6 @@ static int deny(const long *nrs, unsigned n, int err)
 #endif
 }
 
-/*
- * Mappings the library could have left behind: ring memory from the
- * ring fd, or shared anonymous memory for NO_MMAP rings ("/dev/zero").
- * Counting only these keeps the allocator's own mappings out of it.
- */
-static int count_maps(void)
-{
-	FILE *f = fopen("/proc/self/maps", "r");
-	char line[512];
-	int n = 0;
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (strstr(line, "io_uring") || strstr(line, "/dev/zero"))
-			n++;
-	fclose(f);
-	return n;
-}
-
 /* What io_uring_enter() on fd -1 gives: -EBADF, unless filtered too. */
 static int enter_err = -EBADF;
 
@@ -128,7 +109,7 @@ static int unavailable_checks(int err)
 		return 100;
 	memset(buf, 0xa5, buf_sz);
 	fds = rel_count_fds();
-	maps = count_maps();
+	maps = t_ring_maps();
 
 	/* the raw syscall, errno preserved */
 	errno = 1234;
@@ -186,7 +167,7 @@ static int unavailable_checks(int err)
 
 	if (rel_count_fds() != fds)
 		return 13;
-	if (count_maps() != maps)
+	if (t_ring_maps() != maps)
 		return 14;
 	munmap(buf, buf_sz);
 	return 0;

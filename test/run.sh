@@ -4,7 +4,9 @@
 # A script exits 0 for pass, 77 for skip, anything else for failure.
 # Counts cmocka's own per-test results and ends with one summary line.
 # Exits non-zero if anything failed.  T_SKIP, a shell pattern, names
-# tests to skip (counted and shown as skipped).
+# tests to skip (counted and shown as skipped).  T_WRAP is a command the
+# cmocka programs run under (make check-valgrind: memcheck, whose errors
+# give exit status 99 and so fail the program).
 B=${B:-build}
 T_TIMEOUT=${T_TIMEOUT:-600}
 passed=0 failed=0 skipped=0 failures=""
@@ -26,7 +28,7 @@ for t in "$B"/test/* test/*.sh; do
 	fi
 	case "$t" in
 	*.sh)	timeout "$T_TIMEOUT" sh "$t" >"$log" 2>&1 ;;
-	*)	timeout "$T_TIMEOUT" "$t" >"$log" 2>&1 ;;
+	*)	timeout "$T_TIMEOUT" ${T_WRAP:-} "$t" >"$log" 2>&1 ;;
 	esac
 	rc=$?
 	cat "$log"

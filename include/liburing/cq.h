@@ -280,13 +280,15 @@ LIBURING_INLINE int io_uring_wait_cqe_nr(struct io_uring *ring,
 }
 
 /*
- * The next CQE if one is ready, else -EAGAIN; never sleeps.  The common
- * case returns 0 without a second look at *cqe_ptr, so that inlined into
- * a caller that checks the return value, only one test remains.
+ * The next CQE: the one ready if there is one, else what
+ * io_uring_wait_cqe_nr(wait_nr) brings (wait_nr 0 only flushes, and gives
+ * -EAGAIN if that finds nothing).  The common case returns 0 without a
+ * second look at *cqe_ptr, so that inlined into a caller that checks the
+ * return value, only one test remains.
  */
-LIBURING_INLINE int io_uring_peek_cqe(struct io_uring *ring,
-				      struct io_uring_cqe **cqe_ptr)
-	LIBURING_NOEXCEPT
+LIBURING_INLINE int __uring_next_cqe(struct io_uring *ring,
+				     struct io_uring_cqe **cqe_ptr,
+				     unsigned wait_nr) LIBURING_NOEXCEPT
 {
 	unsigned head, avail;
 
@@ -297,7 +299,15 @@ LIBURING_INLINE int io_uring_peek_cqe(struct io_uring *ring,
 	if (!__uring_cq_plain_empty(ring, avail) &&
 	    !__uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
 		return 0;
-	return io_uring_wait_cqe_nr(ring, cqe_ptr, 0);
+	return io_uring_wait_cqe_nr(ring, cqe_ptr, wait_nr);
+}
+
+/* The next CQE if one is ready, else -EAGAIN; never sleeps. */
+LIBURING_INLINE int io_uring_peek_cqe(struct io_uring *ring,
+				      struct io_uring_cqe **cqe_ptr)
+	LIBURING_NOEXCEPT
+{
+	return __uring_next_cqe(ring, cqe_ptr, 0);
 }
 
 /* The next CQE, sleeping until there is one. */
@@ -305,16 +315,7 @@ LIBURING_INLINE int io_uring_wait_cqe(struct io_uring *ring,
 				      struct io_uring_cqe **cqe_ptr)
 	LIBURING_NOEXCEPT
 {
-	unsigned head, avail;
-
-	if (__uring_cqe_simple(ring, &head, &avail)) {
-		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
-		return 0;
-	}
-	if (!__uring_cq_plain_empty(ring, avail) &&
-	    !__uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
-		return 0;
-	return io_uring_wait_cqe_nr(ring, cqe_ptr, 1);
+	return __uring_next_cqe(ring, cqe_ptr, 1);
 }
 
 /*

@@ -31,18 +31,11 @@ LIBURING_INLINE void io_uring_prep_rw(int op, struct io_uring_sqe *sqe,
 				      __u64 offset) LIBURING_NOEXCEPT
 {
 	sqe->opcode = (__u8) op;
-	sqe->flags = 0;
-	sqe->ioprio = 0;
+	io_uring_initialize_sqe(sqe);
 	sqe->fd = fd;
 	sqe->off = offset;
 	sqe->addr = (unsigned long) addr;
 	sqe->len = len;
-	sqe->rw_flags = 0;
-	sqe->buf_index = 0;
-	sqe->personality = 0;
-	sqe->file_index = 0;
-	sqe->addr3 = 0;
-	sqe->__pad2[0] = 0;
 }
 
 LIBURING_INLINE void io_uring_prep_nop(struct io_uring_sqe *sqe)

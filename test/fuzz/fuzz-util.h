@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "liburing.h"
+#include "../ring-maps.h"
 
 #define FZ_ASSERT(cond, ...)						\
 	do {								\
@@ -83,22 +84,6 @@ static inline int fz_lowest_free_fd(void)
 	return fd;
 }
 
-/* Mappings only the library could leave: ring memory, shared anon. */
-static inline int fz_ring_maps(void)
-{
-	FILE *f = fopen("/proc/self/maps", "r");
-	char line[512];
-	int n = 0;
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (strstr(line, "io_uring") || strstr(line, "/dev/zero"))
-			n++;
-	fclose(f);
-	return n;
-}
-
 struct fz_snapshot {
 	int fd;
 	int maps;
@@ -107,12 +92,12 @@ struct fz_snapshot {
 static inline void fz_snap(struct fz_snapshot *s)
 {
 	s->fd = fz_lowest_free_fd();
-	s->maps = fz_ring_maps();
+	s->maps = t_ring_maps();
 }
 
 static inline void fz_check_leaks(const struct fz_snapshot *s)
 {
-	int fd = fz_lowest_free_fd(), maps = fz_ring_maps();
+	int fd = fz_lowest_free_fd(), maps = t_ring_maps();
 
 	FZ_ASSERT(fd == s->fd, "fd leak: lowest free fd %d, was %d", fd,
 		  s->fd);
