@@ -25,6 +25,8 @@
 #endif
 #endif
 
+#define T_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Prints why a test is skipped, then skips it (cmocka counts it). */
 #define t_skip(...)							\
 	do {								\

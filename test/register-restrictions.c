@@ -36,7 +36,7 @@ static void test_allowlist(void **state)
 	int pipefd[2];
 
 	(void) state;
-	t_restricted_ring(&ring, rules, 4);
+	t_restricted_ring(&ring, rules, T_ARRAY_SIZE(rules));
 
 	/* nothing runs before the ring is enabled */
 	io_uring_prep_nop(io_uring_get_sqe(&ring));
@@ -92,7 +92,7 @@ static void test_required_flags(void **state)
 	struct io_uring ring;
 
 	(void) state;
-	t_restricted_ring(&ring, rules, 3);
+	t_restricted_ring(&ring, rules, T_ARRAY_SIZE(rules));
 	assert_int_equal(io_uring_enable_rings(&ring), 0);
 	assert_int_equal(run_sqe(&ring, IORING_OP_NOP, 0, -1, NULL, 0),
 			 -EACCES);

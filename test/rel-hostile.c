@@ -1441,7 +1441,7 @@ static const struct hostile table[] = {
 	ROW(probe_null_ring, 0),
 };
 
-#define NR_ROWS (sizeof(table) / sizeof(table[0]))
+#define NR_ROWS T_ARRAY_SIZE(table)
 
 static void run_row(void **state)
 {

@@ -35,7 +35,7 @@ static void restricted_ring(struct io_uring *ring)
 		{ IORING_RESTRICTION_SQE_FLAGS_ALLOWED, ALLOWED_FLAGS },
 	};
 
-	t_restricted_ring(ring, rules, 5);
+	t_restricted_ring(ring, rules, T_ARRAY_SIZE(rules));
 }
 
 static int run_one(struct io_uring *ring, int op, unsigned flags)

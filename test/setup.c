@@ -430,7 +430,7 @@ static void test_version(void **state)
 
 int main(void)
 {
-	enum { NFLAGS = sizeof(flag_cases) / sizeof(flag_cases[0]) };
+	enum { NFLAGS = T_ARRAY_SIZE(flag_cases) };
 	const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_clamp_sizes),
 		cmocka_unit_test(test_attach_wq),
@@ -446,7 +446,7 @@ int main(void)
 		cmocka_unit_test(test_sizes),
 		cmocka_unit_test(test_version),
 	};
-	enum { NFIXED = sizeof(fixed) / sizeof(fixed[0]) };
+	enum { NFIXED = T_ARRAY_SIZE(fixed) };
 	struct CMUnitTest tests[NFLAGS + NFIXED];
 	unsigned i;
 
