@@ -12,22 +12,23 @@
 #include "liburing.h"
 
 /*
- * Bits of ring->int_flags.  Two of them equal the io_uring_enter() flag
- * they stand for, so the enter flags come from one mask, no branches.
+ * ring->int_flags is the library's own byte in struct io_uring; nothing
+ * outside src/ reads it.  The two bits io_uring_enter() takes verbatim
+ * keep the kernel's values, so a ring's standing enter flags are the
+ * byte masked, with no translation on the submit and wait paths.
  */
 enum {
-	INT_FLAG_REG_REG_RING	= 1,	/* register through the registered fd */
-	INT_FLAG_APP_MEM	= 2,	/* rings live in the caller's memory */
-	INT_FLAG_OWN_MEM	= 4,	/* NO_MMAP rings in memory we mapped */
-	INT_FLAG_REG_RING	= IORING_ENTER_REGISTERED_RING,	/* 16 */
-	INT_FLAG_NO_IOWAIT	= IORING_ENTER_NO_IOWAIT,	/* 128 */
+	RF_MEM_CALLER	= 1 << 0,	/* rings in the caller's memory */
+	RF_MEM_OURS	= 1 << 1,	/* NO_MMAP rings in memory we mapped */
+	RF_REG_BY_IDX	= 1 << 2,	/* io_uring_register() by the index */
+	RF_ENTER_BY_IDX	= IORING_ENTER_REGISTERED_RING,
+	RF_NO_IOWAIT	= IORING_ENTER_NO_IOWAIT,
 };
 
-#define INT_ENTER_FLAGS (INT_FLAG_REG_RING | INT_FLAG_NO_IOWAIT)
-
-static inline unsigned ring_enter_flags(const struct io_uring *ring)
+/* The enter flags every io_uring_enter() on this ring carries. */
+static inline unsigned uring_base_enter(const struct io_uring *ring)
 {
-	return ring->int_flags & INT_ENTER_FLAGS;
+	return ring->int_flags & (RF_ENTER_BY_IDX | RF_NO_IOWAIT);
 }
 
 /* Sizing arithmetic shared by setup, resize, buffer rings and regions. */

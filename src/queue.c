@@ -83,7 +83,7 @@ static inline __attribute__((always_inline)) int
 submit(struct io_uring *ring, unsigned to_submit, unsigned wait_nr,
        bool getevents)
 {
-	unsigned flags = ring_enter_flags(ring);
+	unsigned flags = uring_base_enter(ring);
 	bool reap = getevents || wait_nr || cq_needs_enter(ring);
 
 	if (!sq_needs_enter(ring, to_submit, &flags) && !reap)
@@ -124,7 +124,7 @@ submit_common(struct io_uring *ring, unsigned wait_nr, bool getevents)
 	io_uring_smp_store_release(sq->ktail, tail);
 	to_submit = tail - io_uring_load_sq_head(ring);
 
-	flags = ring_enter_flags(ring);
+	flags = uring_base_enter(ring);
 	if (getevents || wait_nr || cq_needs_flush(ring))
 		flags |= IORING_ENTER_GETEVENTS;
 	else if (!to_submit)
@@ -151,7 +151,7 @@ int io_uring_submit_and_get_events(struct io_uring *ring)
 int io_uring_get_events(struct io_uring *ring)
 {
 	return __uring_enter(ring->enter_ring_fd, 0, 0,
-			     ring_enter_flags(ring) | IORING_ENTER_GETEVENTS,
+			     uring_base_enter(ring) | IORING_ENTER_GETEVENTS,
 			     NULL, _NSIG / 8);
 }
 
@@ -164,7 +164,7 @@ struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
 int __io_uring_sqring_wait(struct io_uring *ring)
 {
 	return __uring_enter(ring->enter_ring_fd, 0, 0,
-			     ring_enter_flags(ring) | IORING_ENTER_SQ_WAIT,
+			     uring_base_enter(ring) | IORING_ENTER_SQ_WAIT,
 			     NULL, _NSIG / 8);
 }
 
@@ -191,7 +191,7 @@ static int wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 	int err = 0;
 
 	for (;;) {
-		unsigned flags = ring_enter_flags(ring), avail;
+		unsigned flags = uring_base_enter(ring), avail;
 		bool enter = false;
 		int ret;
 
@@ -259,7 +259,7 @@ static int wait_plain(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 		if (err || wait_nr <= avail)
 			break;
 		err = __uring_enter(ring->enter_ring_fd, 0, wait_nr,
-				    ring_enter_flags(ring) |
+				    uring_base_enter(ring) |
 				    IORING_ENTER_GETEVENTS,
 				    sigmask, _NSIG / 8);
 		if (err < 0)
@@ -564,8 +564,8 @@ int io_uring_set_iowait(struct io_uring *ring, bool enable_iowait)
 	if (!(ring->features & IORING_FEAT_NO_IOWAIT))
 		return -EOPNOTSUPP;
 	if (enable_iowait)
-		ring->int_flags &= ~INT_FLAG_NO_IOWAIT;
+		ring->int_flags &= ~RF_NO_IOWAIT;
 	else
-		ring->int_flags |= INT_FLAG_NO_IOWAIT;
+		ring->int_flags |= RF_NO_IOWAIT;
 	return 0;
 }

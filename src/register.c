@@ -23,7 +23,7 @@ int __uring_register(struct io_uring *ring, unsigned opcode, const void *arg,
 {
 	int fd = ring->ring_fd;
 
-	if (ring->int_flags & INT_FLAG_REG_REG_RING) {
+	if (ring->int_flags & RF_REG_BY_IDX) {
 		opcode |= IORING_REGISTER_USE_REGISTERED_RING;
 		fd = ring->enter_ring_fd;
 	} else if (fd < 0) {
@@ -50,14 +50,14 @@ int io_uring_register_ring_fd(struct io_uring *ring)
 	};
 	int ret;
 
-	if (ring->int_flags & INT_FLAG_REG_RING)
+	if (ring->int_flags & RF_ENTER_BY_IDX)
 		return -EEXIST;
 	ret = __uring_register(ring, IORING_REGISTER_RING_FDS, &up, 1);
 	if (ret == 1) {
 		ring->enter_ring_fd = (int) up.offset;
-		ring->int_flags |= INT_FLAG_REG_RING;
+		ring->int_flags |= RF_ENTER_BY_IDX;
 		if (ring->features & IORING_FEAT_REG_REG_RING)
-			ring->int_flags |= INT_FLAG_REG_REG_RING;
+			ring->int_flags |= RF_REG_BY_IDX;
 	}
 	return ret;
 }
@@ -69,12 +69,12 @@ int io_uring_unregister_ring_fd(struct io_uring *ring)
 	};
 	int ret;
 
-	if (!(ring->int_flags & INT_FLAG_REG_RING))
+	if (!(ring->int_flags & RF_ENTER_BY_IDX))
 		return -EINVAL;
 	ret = __uring_register(ring, IORING_UNREGISTER_RING_FDS, &up, 1);
 	if (ret == 1) {
 		ring->enter_ring_fd = ring->ring_fd;
-		ring->int_flags &= ~(INT_FLAG_REG_RING | INT_FLAG_REG_REG_RING);
+		ring->int_flags &= ~(RF_ENTER_BY_IDX | RF_REG_BY_IDX);
 	}
 	return ret;
 }
@@ -90,7 +90,7 @@ int io_uring_close_ring_fd(struct io_uring *ring)
 
 	if (!(ring->features & IORING_FEAT_REG_REG_RING))
 		return -EOPNOTSUPP;
-	if (!(ring->int_flags & INT_FLAG_REG_RING))
+	if (!(ring->int_flags & RF_ENTER_BY_IDX))
 		return -EINVAL;
 	if (ring->ring_fd == -1)
 		return -EBADF;
@@ -216,7 +216,7 @@ int __io_uring_clone_buffers(struct io_uring *dst, struct io_uring *src,
  */
 static unsigned clone_src_flags(const struct io_uring *src)
 {
-	return (src->int_flags & INT_FLAG_REG_RING) ?
+	return (src->int_flags & RF_ENTER_BY_IDX) ?
 	       IORING_REGISTER_SRC_REGISTERED : 0;
 }
 

@@ -81,7 +81,7 @@ static void unmap_old(const struct io_uring *old)
 	const struct io_uring_sq *sq = &old->sq;
 	const struct io_uring_cq *cq = &old->cq;
 
-	if (old->int_flags & INT_FLAG_OWN_MEM) {
+	if (old->int_flags & RF_MEM_OURS) {
 		munmap(sq->sqes, sq->sqes_sz);	/* one block, SQEs first */
 		return;
 	}
@@ -127,7 +127,7 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 	int saved = errno, ret;
 
 	/* There is no way to get new memory into the caller's buffer. */
-	if (ring->int_flags & INT_FLAG_APP_MEM)
+	if (ring->int_flags & RF_MEM_CALLER)
 		return -EINVAL;
 	/* Rings we must mmap need the real fd. */
 	if (!(ring->flags & IORING_SETUP_NO_MMAP) && ring->ring_fd < 0)
@@ -151,7 +151,7 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 		io_uring_smp_store_release(ring->sq.ktail, ring->sq.sqe_tail);
 	}
 
-	if (ring->int_flags & INT_FLAG_OWN_MEM) {
+	if (ring->int_flags & RF_MEM_OURS) {
 		struct io_uring_params g = kp;
 		ssize_t sz;
 

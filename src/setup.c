@@ -103,7 +103,7 @@ static void unmap_rings(struct io_uring *ring)
 	struct io_uring_sq *sq = &ring->sq;
 	struct io_uring_cq *cq = &ring->cq;
 
-	if (ring->int_flags & INT_FLAG_APP_MEM)
+	if (ring->int_flags & RF_MEM_CALLER)
 		return;
 	if (sq->sqes)
 		munmap(sq->sqes, sq->sqes_sz);
@@ -248,7 +248,7 @@ int io_uring_queue_mmap(int fd, struct io_uring_params *p,
 	ring->features = p->features;
 	ring->ring_fd = ring->enter_ring_fd = fd;
 	if (p->flags & IORING_SETUP_NO_MMAP)
-		ring->int_flags |= INT_FLAG_APP_MEM;
+		ring->int_flags |= RF_MEM_CALLER;
 	return 0;
 }
 
@@ -343,7 +343,7 @@ static int ring_init(unsigned entries, struct io_uring *ring,
 	}
 	if (kp.flags & IORING_SETUP_REGISTERED_FD_ONLY) {
 		/* fd is an index into the task's registered rings, not a fd */
-		ring->int_flags |= INT_FLAG_REG_RING | INT_FLAG_REG_REG_RING;
+		ring->int_flags |= RF_ENTER_BY_IDX | RF_REG_BY_IDX;
 		ring->enter_ring_fd = fd;
 	} else {
 		ring->ring_fd = ring->enter_ring_fd = fd;
@@ -352,9 +352,9 @@ static int ring_init(unsigned entries, struct io_uring *ring,
 	ring->flags = kp.flags;
 	ring->features = kp.features;
 	if (buf)
-		ring->int_flags |= INT_FLAG_APP_MEM;
+		ring->int_flags |= RF_MEM_CALLER;
 	else if (own_mem)
-		ring->int_flags |= INT_FLAG_OWN_MEM;
+		ring->int_flags |= RF_MEM_OURS;
 	if (mem) {
 		/*
 		 * SQEs and rings share one block that starts with the SQEs.
@@ -427,7 +427,7 @@ void io_uring_queue_exit(struct io_uring *ring)
 	if (!ring)
 		return;
 	unmap_rings(ring);
-	if (ring->int_flags & INT_FLAG_REG_RING)
+	if (ring->int_flags & RF_ENTER_BY_IDX)
 		io_uring_unregister_ring_fd(ring);
 	if (ring->ring_fd >= 0)
 		close(ring->ring_fd);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-#ifndef LIBURING_SYSCALL_H
-#define LIBURING_SYSCALL_H
+#ifndef URING_SRC_SYSCALL_H
+#define URING_SRC_SYSCALL_H
 
 /*
  * How the library makes its three system calls.  Private: syscall.c
