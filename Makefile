@@ -22,6 +22,12 @@ FFI_SONAME := liburing-ffi.so.2
 
 CC ?= cc
 CXX ?= c++
+# CROSS=aarch64-linux-gnu- (a toolchain prefix) builds for another
+# architecture; mk/arch.mk has the targets that use it.
+ifneq ($(CROSS),)
+CC := $(CROSS)gcc
+AR := $(CROSS)ar
+endif
 CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
 CPPFLAGS_ALL := -D_GNU_SOURCE -Iinclude $(CPPFLAGS)
@@ -97,6 +103,8 @@ TEST_SRCS := $(filter-out test/helpers.c,$(wildcard test/*.c))
 TESTS := $(TEST_SRCS:test/%.c=$(B)/test/%)
 TEST_CFLAGS := $(CFLAGS_ALL) -Itest
 TEST_HEADERS := $(wildcard test/*.h)
+# where a target has no packaged cmocka, mk/arch.mk points this at one
+CMOCKA_LIBS ?= -lcmocka
 
 $(B)/test/helpers.o: test/helpers.c $(TEST_HEADERS) $(HEADERS)
 	@mkdir -p $(@D)
@@ -106,7 +114,7 @@ $(B)/test/%: test/%.c $(B)/test/helpers.o $(B)/liburing.so.$(VERSION) \
 		$(TEST_HEADERS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/test/helpers.o \
-		$(LINK_URING) -lcmocka -lpthread
+		$(LINK_URING) $(CMOCKA_LIBS) -lpthread
 
 test-progs: all $(TESTS)
 

@@ -6,11 +6,25 @@
  * mismatch reports e.g. "io_uring_sqe.addr3: offset 40, expected 48".
  *
  * Include after <cmocka.h> (for print_error) and the headers under test.
+ *
+ * Every row is also checked when it is compiled: a build for any
+ * architecture (make check-cross builds six) fails with a static assertion
+ * naming each row that does not hold there, so the layouts are proven on
+ * targets that never run the tests.  The run-time pass then confirms on
+ * the machine that runs the program what its compiler already proved.
  */
 #ifndef LIBURING_TEST_LAYOUT_H
 #define LIBURING_TEST_LAYOUT_H
 
 #include <stddef.h>
+
+/*
+ * 0, as an integer constant expression usable in an initializer, and a
+ * compile error naming the row when cond is false (C11 allows a static
+ * assertion as a member declaration; the struct exists only for that).
+ */
+#define LAYOUT_STATIC(cond, what) \
+	(0 * sizeof(struct { _Static_assert(cond, what); char c; }))
 
 struct layout_const {
 	const char		*name;
@@ -23,7 +37,10 @@ struct layout_const {
  * should be -2 and one that is 0xfffffffe (-2 as an unsigned int) differ.
  */
 #define LAYOUT_CONST(name, expected) \
-	{ #name, (unsigned long long)(name), (unsigned long long)(expected) }
+	{ #name, (unsigned long long)(name) + \
+	  LAYOUT_STATIC((unsigned long long)(name) == \
+			(unsigned long long)(expected), #name ": value"), \
+	  (unsigned long long)(expected) }
 
 enum layout_sign {
 	LAYOUT_NOT_INT,		/* array, pointer or aggregate */
@@ -49,11 +66,26 @@ struct layout_field {
 	((__typeof__(LAYOUT_MEMBER(type, member)))-1 > \
 	 (__typeof__(LAYOUT_MEMBER(type, member)))0)
 
+#define LAYOUT_SIGN(type, member) \
+	(LAYOUT_IS_UNSIGNED(type, member) ? LAYOUT_UNSIGNED : LAYOUT_SIGNED)
+
+/* offsetof and sizeof of a member, checked at compile time */
+#define LAYOUT_OFFSET(type, member, off) \
+	(offsetof(struct type, member) + \
+	 LAYOUT_STATIC(offsetof(struct type, member) == (off), \
+		       #type "." #member ": offset"))
+#define LAYOUT_SZ(type, member, sz) \
+	(sizeof(LAYOUT_MEMBER(type, member)) + \
+	 LAYOUT_STATIC(sizeof(LAYOUT_MEMBER(type, member)) == (sz), \
+		       #type "." #member ": size"))
+
 /* an integer member: offset, size and signedness */
 #define LAYOUT_INT(type, member, off, sz, exp_sign) \
-	{ #type "." #member, offsetof(struct type, member), \
-	  sizeof(LAYOUT_MEMBER(type, member)), \
-	  LAYOUT_IS_UNSIGNED(type, member) ? LAYOUT_UNSIGNED : LAYOUT_SIGNED, \
+	{ #type "." #member, \
+	  LAYOUT_OFFSET(type, member, off), LAYOUT_SZ(type, member, sz), \
+	  LAYOUT_SIGN(type, member) + \
+	  LAYOUT_STATIC(LAYOUT_SIGN(type, member) == (exp_sign), \
+			#type "." #member ": signedness"), \
 	  off, sz, exp_sign, 0 }
 #define LAYOUT_U(type, member, off, sz) \
 	LAYOUT_INT(type, member, off, sz, LAYOUT_UNSIGNED)
@@ -62,13 +94,13 @@ struct layout_field {
 
 /* any other member (array, pointer, struct): offset and size */
 #define LAYOUT_FIELD(type, member, off, sz) \
-	{ #type "." #member, offsetof(struct type, member), \
-	  sizeof(LAYOUT_MEMBER(type, member)), LAYOUT_NOT_INT, \
-	  off, sz, LAYOUT_NOT_INT, 0 }
+	{ #type "." #member, \
+	  LAYOUT_OFFSET(type, member, off), LAYOUT_SZ(type, member, sz), \
+	  LAYOUT_NOT_INT, off, sz, LAYOUT_NOT_INT, 0 }
 
 /* a flexible array member: only its offset can be taken */
 #define LAYOUT_FLEX(type, member, off) \
-	{ #type "." #member, offsetof(struct type, member), 0, \
+	{ #type "." #member, LAYOUT_OFFSET(type, member, off), 0, \
 	  LAYOUT_NOT_INT, off, 0, LAYOUT_NOT_INT, 1 }
 
 struct layout_size {
@@ -78,7 +110,11 @@ struct layout_size {
 };
 
 #define LAYOUT_SIZE(type, expected) \
-	{ "sizeof(struct " #type ")", sizeof(struct type), expected }
+	{ "sizeof(struct " #type ")", \
+	  sizeof(struct type) + \
+	  LAYOUT_STATIC(sizeof(struct type) == (expected), \
+			"sizeof(struct " #type ")"), \
+	  expected }
 
 #define LAYOUT_ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
