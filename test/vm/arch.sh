@@ -10,6 +10,14 @@
 #   VM_KIMAGE     the kernel image inside the package, a pattern under /boot
 #   VM_TEST_B     the build directory holding programs built for ARCH
 #                 (the host's $B when ARCH is the host's)
+#   VM_DISK       QEMU arguments attaching the raw image @IMG@ as a disk,
+#                 and VM_DISK_DEV the device the guest sees it as (the
+#                 tests' TMPDIR is an ext4 file system there, as on a host:
+#                 tmpfs lacks RWF_NOWAIT and keeps pages fadvise drops)
+#   VM_MODULES    kernel modules to load, in order, when the kernel has
+#                 them as modules (Debian's cloud images build the disk
+#                 driver and loop devices as modules); missing ones are
+#                 taken to be built in
 #   VM_BUSYBOX    a static busybox for ARCH (the VM's shell and tools)
 #   VM_LIBDIRS    where the shared libraries those programs need are found,
 #                 searched in order (a cross sysroot for a foreign ARCH)
@@ -26,6 +34,10 @@ vm_arch() {
 		VM_KIMAGE="vmlinuz-*"
 		VM_LIBDIRS="/lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib64"
 		VM_BUSYBOX=/bin/busybox
+		VM_DISK="-drive file=@IMG@,format=raw,if=virtio,cache=unsafe"
+		VM_DISK_DEV=/dev/vda
+		VM_MODULES="virtio_ring virtio virtio_pci_legacy_dev
+			    virtio_pci_modern_dev virtio_pci virtio_blk loop"
 		;;
 	*)
 		return 1 ;;

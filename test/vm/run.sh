@@ -18,7 +18,8 @@
 # Inside the VM each program gets T_TIMEOUT seconds (VM_T_TIMEOUT,
 # default 300: no KVM, everything is emulated), and T_SCALE=VM_T_SCALE
 # (default 10) divides the counts of the longest soak tests.  VM_SMP and
-# VM_MEM size the VM; T_SKIP passes through.
+# VM_MEM size the VM; T_SKIP passes through.  VM_TESTS, a list of names
+# (smoke queue examples.sh), boots with only those programs and scripts.
 set -u
 B=${B:-build}
 VM_TIMEOUT=${VM_TIMEOUT:-1200}
@@ -51,7 +52,7 @@ if [ -z "$VM_TEST_B" ] || [ ! -x "$VM_TEST_B/test/smoke" ]; then
 	     "(VM_TEST_B=${VM_TEST_B:-unset})" >&2
 	exit 2
 fi
-for tool in "$VM_QEMU" readelf cpio dpkg-deb apt-get; do
+for tool in "$VM_QEMU" readelf cpio dpkg-deb apt-get mkfs.ext4; do
 	command -v "$tool" >/dev/null 2>&1 && continue
 	echo "test/vm: $tool not found" >&2
 	exit 2
@@ -121,6 +122,33 @@ add_libs() {
 	done
 }
 
+# chosen NAME: whether the test NAME goes into the VM (VM_TESTS).
+chosen() {
+	[ -z "${VM_TESTS:-}" ] && return 0
+	for c in $VM_TESTS; do
+		[ "$c" = "$1" ] && return 0
+	done
+	return 1
+}
+
+# add_modules ROOT: VM_MODULES, from the kernel package extracted in
+# $dir/pkg, into ROOT/modules, numbered in load order and uncompressed.
+add_modules() {
+	mkdir -p "$1/modules"
+	i=10
+	for m in $VM_MODULES; do
+		f=$(find "$dir/pkg/lib/modules" -name "$m.ko*" | head -n 1)
+		[ -n "$f" ] || continue
+		case "$f" in
+		*.xz)	xz -dc "$f" ;;
+		*.zst)	zstd -qdc "$f" ;;
+		*.gz)	gzip -dc "$f" ;;
+		*)	cat "$f" ;;
+		esac > "$1/modules/$i-$m.ko" || return 1
+		i=$((i + 1))
+	done
+}
+
 # mkroot ROOT: the initramfs tree.
 mkroot() {
 	root=$1
@@ -134,12 +162,17 @@ mkroot() {
 		> "$root/etc/passwd"
 	printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
 	# the programs and libraries, in the layout test/run.sh expects
-	cp -a "$VM_TEST_B/test" "$VM_TEST_B/examples" "$root/t/build/"
-	rm -f "$root"/t/build/test/*.o
+	mkdir -p "$root/t/build/test"
+	cp -a "$VM_TEST_B/examples" "$root/t/build/"
 	cp -a "$VM_TEST_B"/liburing*.so* "$root/t/build/"
+	for t in "$VM_TEST_B"/test/*; do
+		case "$t" in *.o) continue ;; esac
+		[ -f "$t" ] && [ -x "$t" ] && chosen "${t##*/}" &&
+			cp "$t" "$root/t/build/test/"
+	done
 	cp test/run.sh test/examples-util.inc "$root/t/test/"
 	for s in $VM_SCRIPTS; do
-		cp "test/$s" "$root/t/test/"
+		chosen "$s" && cp "test/$s" "$root/t/test/"
 	done
 	cat > "$root/t/vm.env" <<-END
 	export B=build
@@ -147,8 +180,9 @@ mkroot() {
 	export T_TIMEOUT=$VM_T_TIMEOUT
 	export T_SCALE=$VM_T_SCALE
 	export T_SKIP='${T_SKIP:-}'
+	VM_DISK_DEV=$VM_DISK_DEV
 	END
-	add_libs "$root"
+	add_libs "$root" && add_modules "$root"
 }
 
 status=0
@@ -167,7 +201,8 @@ for pkg; do
 	fi
 	rm -rf "$dir/pkg"
 	mkdir -p "$dir/pkg"
-	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir/pkg" ./boot
+	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir/pkg" ./boot ./lib/modules
+	rm -f "$dir/disk.img"
 	kimg=
 	for k in "$dir"/pkg/boot/$VM_KIMAGE; do
 		[ -f "$k" ] && kimg=$k
@@ -180,11 +215,17 @@ for pkg; do
 	(cd "$dir/root" && find . | cpio -o -H newc --quiet) \
 		> "$dir/initrd" || exit 2
 
+	# the tests' scratch file system, fresh for each boot
+	rm -f "$dir/disk.img"
+	truncate -s 1G "$dir/disk.img" &&
+		mkfs.ext4 -q -F "$dir/disk.img" || exit 2
+	disk=$(echo "$VM_DISK" | sed "s|@IMG@|$dir/disk.img|")
+
 	echo "=== $arch $pkg: booting (log: $log)"
 	t0=$(date +%s)
 	timeout -k 10 "$VM_TIMEOUT" "$VM_QEMU" $VM_QEMU_ARGS \
 		-smp "$VM_SMP" -m "$VM_MEM" -nographic -monitor none \
-		-no-reboot -kernel "$kimg" -initrd "$dir/initrd" \
+		-no-reboot -kernel "$kimg" -initrd "$dir/initrd" $disk \
 		-append "console=$VM_CONSOLE panic=-1 quiet" \
 		< /dev/null 2>&1 | tr -d '\r' > "$log"
 	t1=$(date +%s)
