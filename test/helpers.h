@@ -77,10 +77,31 @@ struct io_uring_cqe *t_submit_wait(struct io_uring *ring);
 void t_reap(struct io_uring *ring, struct io_uring_cqe *out);
 
 /*
+ * Like t_reap, waiting ms milliseconds at most: 0, or -ETIME when no CQE
+ * came.
+ */
+int t_reap_within(struct io_uring *ring, struct io_uring_cqe *out,
+		  unsigned ms);
+
+/*
+ * Whether the running kernel is major.minor or later, for behaviour that
+ * changed with no flag or probe to tell (say why, where it is used).
+ */
+int t_kernel_at_least(int major, int minor);
+
+/*
  * The next CQE is the one a tagged resource (buffer or file) posts when
  * the kernel lets go of it: user_data tag, res 0.
  */
 void t_expect_tag_cqe(struct io_uring *ring, __u64 tag);
+
+/*
+ * Unregistering a table posts one tag CQE for each tagged resource still
+ * in it, in any order (Linux 6.13; the test skips, saying so, on older
+ * kernels, which post none).
+ */
+void t_expect_unregister_tags(struct io_uring *ring, const __u64 *tags,
+			      unsigned nr);
 
 /* Nothing is pending: not in the CQ, nor as task work yet to run. */
 void t_expect_no_cqe(struct io_uring *ring);

@@ -314,6 +314,19 @@ static void test_overflow_flush(void **state)
 }
 
 /*
+ * Skips on Linux 6.1, whose DEFER_TASKRUN rings run the task work on an
+ * io_uring_enter(2) that waits for nothing (GETEVENTS, min_complete 0)
+ * but post the CQE it produced only at the next enter: our part, the
+ * enter, was done.  Later kernels post it before returning.
+ */
+static void taskrun_posted(struct io_uring *ring)
+{
+	if (!io_uring_cq_ready(ring) && !t_kernel_at_least(6, 2))
+		t_skip("kernel posts DEFER_TASKRUN work's CQE at the next "
+		       "enter, not the one that ran it (Linux 6.1)");
+}
+
+/*
  * DEFER_TASKRUN (Linux 6.1): a completion that needs task work waits
  * until the task enters the kernel; with TASKRUN_FLAG the kernel says so
  * through IORING_SQ_TASKRUN.  A read from a pipe that is written later is
@@ -327,6 +340,7 @@ static void check_taskrun(int step)
 	struct io_uring_sqe *sqe;
 	char buf[16];
 	int fds[2], tries;
+	unsigned n;
 
 	t_ring_init(&ring, 4, IORING_SETUP_SINGLE_ISSUER |
 		    IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_TASKRUN_FLAG);
@@ -350,11 +364,15 @@ static void check_taskrun(int step)
 	switch (step) {
 	case 0:
 		assert_int_equal(io_uring_submit(&ring), 0);
+		taskrun_posted(&ring);
 		assert_int_equal(io_uring_cq_ready(&ring), 1);
 		cqe = cq_slot(&ring, *ring.cq.khead);
 		break;
 	case 1:
-		assert_int_equal(io_uring_peek_batch_cqe(&ring, cqes, 2), 1);
+		n = io_uring_peek_batch_cqe(&ring, cqes, 2);
+		if (!n)
+			taskrun_posted(&ring);
+		assert_int_equal(n, 1);
 		cqe = cqes[0];
 		break;
 	default:

@@ -264,7 +264,7 @@ static void test_limits(void **state)
 	struct io_uring ring;
 	struct io_uring_buf_ring *br;
 	struct io_uring_buf_reg reg;
-	int err;
+	int err, status;
 
 	(void) state;
 	t_ring_init(&ring, 8, 0);
@@ -284,7 +284,10 @@ static void test_limits(void **state)
 	/* the largest ring the kernel takes */
 	br = io_uring_setup_buf_ring(&ring, 32768, 1, 0, &err);
 	assert_non_null(br);
-	assert_int_equal(io_uring_buf_ring_available(&ring, br, 1), 0);
+	/* before 6.8 the kernel keeps the head to itself: -EINVAL below */
+	status = io_uring_buf_ring_available(&ring, br, 1) != -EINVAL;
+	if (status)
+		assert_int_equal(io_uring_buf_ring_available(&ring, br, 1), 0);
 	/* one ring per group */
 	err = 0;
 	assert_null(io_uring_setup_buf_ring(&ring, 8, 1, 0, &err));
@@ -292,7 +295,8 @@ static void test_limits(void **state)
 	assert_int_equal(io_uring_free_buf_ring(&ring, br, 32768, 1), 0);
 	/* and after freeing, nothing to free or query */
 	assert_int_equal(io_uring_unregister_buf_ring(&ring, 1), -ENOENT);
-	assert_int_equal(io_uring_buf_ring_available(&ring, br, 1), -ENOENT);
+	assert_int_equal(io_uring_buf_ring_available(&ring, br, 1),
+			 status ? -ENOENT : -EINVAL);
 
 	/* the raw registration wants page-aligned memory */
 	memset(&reg, 0, sizeof(reg));
