@@ -8,8 +8,8 @@
 #                        a failure if any kernel has a failure or a hang
 #
 # VM_KERNELS overrides the list (Debian package names); test/vm/run.sh
-# documents the other knobs (VM_TIMEOUT, VM_T_TIMEOUT, VM_T_SCALE, VM_SMP,
-# VM_MEM).  Needs qemu-system-x86 (or the architecture's emulator),
+# documents the other knobs (VM_TIMEOUT, VM_T_TIMEOUT, VM_SMP, VM_MEM,
+# VM_TESTS).  Needs qemu-system-x86 (or the architecture's emulator),
 # busybox-static and cpio; the kernels come from apt-get download.
 
 VM_ARCH ?= $(shell uname -m)

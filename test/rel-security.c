@@ -215,16 +215,24 @@ static unsigned register_ops_by_probe(struct io_uring *ring)
 	return op;
 }
 
+#define BUF_LEN 4096
+
 static void test_every_other_register_op_refused(void **state)
 {
-	static char buf[4096];
-	struct iovec iov = { buf, sizeof(buf) };
+	/*
+	 * Anonymous memory of its own: 6.1 refuses to register a static
+	 * buffer (-EINVAL) whose pages .data's file mapping shares.
+	 */
+	char *buf = mmap(NULL, BUF_LEN, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct iovec iov = { buf, BUF_LEN };
 	struct io_uring ring;
 	unsigned op, refused = 0;
 	unsigned known = kernel_register_ops();
 	int fd, ret;
 
 	(void) state;
+	assert_true(buf != MAP_FAILED);
 	restricted_ring(&ring);
 	assert_int_equal(io_uring_enable_rings(&ring), 0);
 	if (!known)
@@ -261,7 +269,7 @@ static void test_every_other_register_op_refused(void **state)
 	assert_int_equal(io_uring_register_buffers(&ring, &iov, 1), 0);
 	fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
 	assert_true(fd >= 0);
-	memset(buf, 0x7f, sizeof(buf));
+	memset(buf, 0x7f, BUF_LEN);
 	{
 		struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
 		struct io_uring_cqe *cqe;
@@ -279,6 +287,7 @@ static void test_every_other_register_op_refused(void **state)
 	assert_int_equal(io_uring_unregister_buffers(&ring), 0);
 	rel_nop_round_trip(&ring);
 	io_uring_queue_exit(&ring);
+	munmap(buf, BUF_LEN);
 }
 
 /* Restrictions are per ring: another ring of ours is not restricted. */
