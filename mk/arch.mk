@@ -8,6 +8,10 @@
 #                       architectures, -Werror, each in build-cross-TRIPLET;
 #                       test/layout.h makes every UAPI and struct io_uring
 #                       layout row a compile-time check on each of them
+#   make check-arches   check-cross, then the whole suite in QEMU with
+#                       Debian's kernels (test/vm/kernels): on arm64, on
+#                       s390x (big-endian) and as 32-bit i686 programs on
+#                       the x86-64 kernels; one summary line per kernel
 #
 # Debian's cross toolchains (gcc-TRIPLET, libc6-dev-ARCH-cross) and
 # libcmocka-dev:ARCH are what .ci/run installs; riscv64 has no packaged
@@ -30,4 +34,13 @@ check-cross:
 	done
 	@echo "cross builds: $(words $(CROSS_TRIPLETS)) clean"
 
-.PHONY: check-cross
+# the architectures check-arches boots, by their uname -m names
+VM_ARCHES := aarch64 s390x i686
+
+check-arches: check-cross
+	@status=0; for a in $(VM_ARCHES); do \
+		B=$(B) sh test/vm/run.sh $$a $$(awk -v a=$$a \
+			'$$1 == a { print $$2 }' test/vm/kernels) || status=1; \
+	done; exit $$status
+
+.PHONY: check-cross check-arches

@@ -12,7 +12,7 @@
 #
 # What differs between architectures is in test/vm/arch.sh; the list of
 # kernels is test/vm/kernels (mk/vm.mk reads it).  Packages are fetched
-# with apt-get download and kept in $B/vm/cache/ARCH; each kernel's
+# with apt-get download and kept in $B/vm/cache/DEBIAN-ARCH; each kernel's
 # serial console log is $B/vm/ARCH/PACKAGE.log.
 #
 # Inside the VM each program gets T_TIMEOUT seconds (VM_T_TIMEOUT,
@@ -56,9 +56,9 @@ for tool in "$VM_QEMU" readelf cpio dpkg-deb apt-get mkfs.ext4; do
 	echo "test/vm: $tool not found" >&2
 	exit 2
 done
-[ -x "$VM_BUSYBOX" ] || { echo "test/vm: no $VM_BUSYBOX" >&2; exit 2; }
 
-cache=$B/vm/cache/$arch
+# by Debian's name: i686 boots the x86_64 kernels, so they share the cache
+cache=$B/vm/cache/$VM_DEB_ARCH
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 
@@ -76,6 +76,20 @@ fetch() {
 	done
 	return 1
 }
+
+# A foreign architecture's busybox: its busybox-static package, unpacked
+# once beside the .deb (it cannot be installed beside the host's).
+if [ -z "$VM_BUSYBOX" ]; then
+	VM_BUSYBOX=$cache/busybox
+	if [ ! -x "$VM_BUSYBOX" ]; then
+		deb=$(fetch busybox-static) &&
+			dpkg-deb --fsys-tarfile "$deb" |
+			tar -xO ./bin/busybox > "$VM_BUSYBOX.tmp" &&
+			chmod +x "$VM_BUSYBOX.tmp" &&
+			mv "$VM_BUSYBOX.tmp" "$VM_BUSYBOX"
+	fi
+fi
+[ -x "$VM_BUSYBOX" ] || { echo "test/vm: no $VM_BUSYBOX" >&2; exit 2; }
 
 # needed ELF: the sonames ELF asks for, and its interpreter.
 needed() {
