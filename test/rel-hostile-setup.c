@@ -219,6 +219,18 @@ static long mem_init(void *buf, size_t size, unsigned entries)
 	return ret;
 }
 
+/* The rows that reach the kernel need IORING_SETUP_NO_MMAP (6.5). */
+static void need_no_mmap(void)
+{
+	struct io_uring r;
+	int ret = io_uring_queue_init(8, &r, IORING_SETUP_NO_MMAP);
+
+	if (ret == -EINVAL)
+		t_skip("kernel lacks IORING_SETUP_NO_MMAP (6.5)");
+	assert_int_equal(ret, 0);
+	io_uring_queue_exit(&r);
+}
+
 static long mem_null(struct io_uring *ring)
 {
 	(void) ring;
@@ -259,6 +271,7 @@ static long mem_exact_malloc(struct io_uring *ring)
 	long ret;
 
 	(void) ring;
+	need_no_mmap();
 	assert_true(need > 0);
 	assert_int_equal(posix_memalign(&buf, (size_t) page, (size_t) need),
 			 0);
@@ -284,6 +297,7 @@ static long mem_unaligned(struct io_uring *ring)
 static long mem_unmapped(struct io_uring *ring)
 {
 	(void) ring;
+	need_no_mmap();
 	return mem_init(unmapped(), 1 << 16, 8);
 }
 
@@ -296,6 +310,7 @@ static long mem_read_only(struct io_uring *ring)
 
 	(void) ring;
 	assert_true(buf != MAP_FAILED);
+	need_no_mmap();
 	ret = mem_init(buf, sz, 8);
 	munmap(buf, sz);
 	return ret;
