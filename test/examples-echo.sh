@@ -10,13 +10,14 @@ need_op SEND
 need_op RECV
 need_kernel 6 0 "multishot recv"
 
+limit=$((15 * T_SLOW))
 start_server "$E/echo-server" -n 3
-timeout 15 "$E/echo-server" -c "$port" -r 2000 -s 64 > "$dir/c1" 2>&1 &
+timeout $limit "$E/echo-server" -c "$port" -r 2000 -s 64 > "$dir/c1" 2>&1 &
 c1=$!
-timeout 15 "$E/echo-server" -c "$port" -r 10 -s 1048576 > "$dir/c2" 2>&1 ||
+timeout $limit "$E/echo-server" -c "$port" -r 10 -s 1048576 > "$dir/c2" 2>&1 ||
 	fail "client 2 exited $?: $(cat "$dir/c2")"
 wait $c1 || fail "client 1 exited $?: $(cat "$dir/c1")"
-timeout 15 "$E/echo-server" -c "$port" -r 1 -s 7 > "$dir/c3" 2>&1 ||
+timeout $limit "$E/echo-server" -c "$port" -r 1 -s 7 > "$dir/c3" 2>&1 ||
 	fail "client 3 exited $?: $(cat "$dir/c3")"
 grep -q "^2000 round trips of 64 bytes: min [0-9.]* avg" "$dir/c1" ||
 	fail "client 1 said: $(cat "$dir/c1")"

@@ -9,7 +9,7 @@ need_op WRITE
 
 for size in 3000001 1310720 1 0; do
 	head -c $size /dev/urandom > "$dir/src" || fail "no source file"
-	timeout 20 "$E/link-cp" "$dir/src" "$dir/dst" ||
+	timeout $((20 * T_SLOW)) "$E/link-cp" "$dir/src" "$dir/dst" ||
 		fail "link-cp of $size bytes exited $?"
 	cmp "$dir/src" "$dir/dst" || fail "link-cp: $size-byte copy differs"
 done

@@ -6,7 +6,7 @@
 need_op POLL_ADD
 need_kernel 5 13 "multishot poll"
 
-out=$(timeout 20 "$E/poll-bench" -n 8 -r 2000) ||
+out=$(timeout $((20 * T_SLOW)) "$E/poll-bench" -n 8 -r 2000) ||
 	fail "poll-bench exited $?: $out"
 printf '%s\n' "$out"
 n='[0-9.]+ ms: [0-9]+ ns/event'

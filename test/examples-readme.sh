@@ -21,7 +21,7 @@ $CC -Iinclude $CFLAGS -Wall -Wextra -Werror -o "$dir/first" \
 	fail "the README's first program does not build"
 
 head -c 100003 /dev/urandom > "$dir/data"
-timeout 20 "$dir/first" "$dir/data" > "$dir/out" ||
+timeout $((20 * T_SLOW)) "$dir/first" "$dir/data" > "$dir/out" ||
 	fail "first exited $?"
 cmp "$dir/data" "$dir/out" || fail "first printed something else"
 : > "$dir/empty"

@@ -6,7 +6,7 @@
 . test/examples-util.inc
 need_kernel 6 13 "registered wait regions"
 
-out=$(timeout 20 "$E/reg-wait") || fail "reg-wait exited $?: $out"
+out=$(timeout $((20 * T_SLOW)) "$E/reg-wait") || fail "reg-wait exited $?: $out"
 printf '%s\n' "$out"
 
 # ms LINE-PREFIX: the milliseconds reported on that line

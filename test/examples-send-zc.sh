@@ -9,7 +9,7 @@ need_kernel 6 2 "IORING_SEND_ZC_REPORT_USAGE"
 check() {	# check EXPECTED-LINE ARGS...
 	want=$1
 	shift
-	out=$(timeout 20 "$E/send-zerocopy" "$@") ||
+	out=$(timeout $((20 * T_SLOW)) "$E/send-zerocopy" "$@") ||
 		fail "send-zerocopy $* exited $?: $out"
 	printf '%s\n' "$out" | grep -q "^$want" ||
 		fail "send-zerocopy $* said: $out"

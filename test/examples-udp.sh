@@ -9,9 +9,9 @@ need_op LINK_TIMEOUT
 need_kernel 6 0 "multishot recvmsg"
 
 start_server "$E/io_uring-udp" -n 600
-timeout 15 "$E/io_uring-udp" -c "$port" -n 300 > "$dir/c1" 2>&1 &
+timeout $((15 * T_SLOW)) "$E/io_uring-udp" -c "$port" -n 300 > "$dir/c1" 2>&1 &
 c1=$!
-timeout 15 "$E/io_uring-udp" -c "$port" -n 300 > "$dir/c2" 2>&1 ||
+timeout $((15 * T_SLOW)) "$E/io_uring-udp" -c "$port" -n 300 > "$dir/c2" 2>&1 ||
 	fail "client 2 exited $?: $(cat "$dir/c2")"
 wait $c1 || fail "client 1 exited $?: $(cat "$dir/c1")"
 for c in c1 c2; do

@@ -18,12 +18,15 @@
 # Inside the VM each program gets T_TIMEOUT seconds (VM_T_TIMEOUT,
 # default 300: no KVM, everything is emulated; the whole suite takes about
 # two minutes on x86_64, so the soak tests keep their full counts).
+# T_SLOW=VM_T_SLOW (default 5) stretches the test scripts' hang guards,
+# sized for real hardware, by that factor; nothing's counts are reduced.
 # VM_SMP and VM_MEM size the VM; T_SKIP passes through.  VM_TESTS, a list of names
 # (smoke queue examples.sh), boots with only those programs and scripts.
 set -u
 B=${B:-build}
 VM_TIMEOUT=${VM_TIMEOUT:-1200}
 VM_T_TIMEOUT=${VM_T_TIMEOUT:-300}
+VM_T_SLOW=${VM_T_SLOW:-5}
 VM_SMP=${VM_SMP:-2}
 VM_MEM=${VM_MEM:-2G}
 
@@ -204,6 +207,7 @@ mkroot() {
 	export B=build
 	export LD_LIBRARY_PATH=/t/build:/lib
 	export T_TIMEOUT=$VM_T_TIMEOUT
+	export T_SLOW=$VM_T_SLOW
 	export T_SKIP='${T_SKIP:-}'
 	VM_DISK_DEV=$VM_DISK_DEV
 	END
