@@ -11,6 +11,9 @@
 #define NBUFS	8
 #define BLEN	64
 
+/* What an output parameter holds before a call that must write it. */
+#define T_POISON_ERR	0x5a5a5a5a
+
 struct bufs {
 	struct io_uring_buf_ring *br;
 	char mem[NBUFS][BLEN];
@@ -22,7 +25,7 @@ static void publish(struct bufs *b, unsigned count);
 static void setup_ring(struct io_uring *ring, struct bufs *b, unsigned count,
 		       unsigned flags)
 {
-	int err = 0;
+	int err = T_POISON_ERR;
 
 	b->br = io_uring_setup_buf_ring(ring, NBUFS, BGID, flags, &err);
 	if (!b->br && err == -EINVAL && flags)
@@ -30,6 +33,7 @@ static void setup_ring(struct io_uring *ring, struct bufs *b, unsigned count,
 	if (!b->br && err == -EINVAL)
 		t_skip("kernel lacks IORING_REGISTER_PBUF_RING (5.19)");
 	assert_non_null(b->br);
+	assert_int_equal(err, 0);	/* written on success too */
 	publish(b, count);
 }
 
