@@ -330,7 +330,8 @@ static void test_limits(void **state)
 	struct io_uring ring;
 	struct io_uring_buf_ring *br;
 	struct io_uring_buf_reg reg;
-	int err;
+	uint16_t head;
+	int err, ret;
 
 	(void) state;
 	t_ring_init(&ring, 8, 0);
@@ -359,6 +360,11 @@ static void test_limits(void **state)
 	/* and after freeing, nothing to free or query */
 	assert_int_equal(io_uring_unregister_buf_ring(&ring, 1), -ENOENT);
 	assert_int_equal(io_uring_buf_ring_available(&ring, br, 1), -ENOENT);
+	/* a failed query leaves *head alone (-EINVAL: before Linux 6.8) */
+	head = 0xabcd;
+	ret = io_uring_buf_ring_head(&ring, 1, &head);
+	assert_true(ret == -ENOENT || ret == -EINVAL);
+	assert_int_equal(head, 0xabcd);
 
 	/* the raw registration wants page-aligned memory */
 	memset(&reg, 0, sizeof(reg));
