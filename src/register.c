@@ -443,15 +443,21 @@ int io_uring_register_iowq_max_workers(struct io_uring *ring,
  * unless IOU_PBUF_RING_MMAP asks it to allocate.  It reads the ring's
  * flags from reg->flags only; the flags argument (IOU_PBUF_RING_INC, ...)
  * is added to those on a copy, so the caller's reg stays as it was.
+ * Without flags, or without a reg, reg goes to the kernel as it is, so
+ * that a NULL or bad pointer gets the kernel's answer.
  */
 int io_uring_register_buf_ring(struct io_uring *ring,
 			       struct io_uring_buf_reg *reg,
 			       unsigned int flags)
 {
-	struct io_uring_buf_reg r = *reg;
+	struct io_uring_buf_reg merged;
 
-	r.flags |= (__u16) flags;
-	return __uring_register(ring, IORING_REGISTER_PBUF_RING, &r, 1);
+	if (!flags || !reg)
+		return __uring_register(ring, IORING_REGISTER_PBUF_RING, reg,
+					1);
+	merged = *reg;
+	merged.flags |= (__u16) flags;
+	return __uring_register(ring, IORING_REGISTER_PBUF_RING, &merged, 1);
 }
 
 int io_uring_unregister_buf_ring(struct io_uring *ring, int bgid)
