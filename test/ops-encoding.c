@@ -206,6 +206,13 @@ static void test_enc_fixed_rw(void **state)
 	CHECK();
 }
 
+/*
+ * 2^shift as an off_t, the 64-bit helpers' length type: past 32 bits
+ * where off_t has 64, and 2^30 where it has 32 (a 32-bit ABI built
+ * without _FILE_OFFSET_BITS=64), which cannot hold more.
+ */
+#define BIG_OFF(shift)	((off_t) 1 << (sizeof(off_t) > 4 ? (shift) : 30))
+
 static void test_enc_sync_space(void **state)
 {
 	(void) state;
@@ -235,8 +242,9 @@ static void test_enc_sync_space(void **state)
 	CHECK();
 
 	W(); want.opcode = IORING_OP_FADVISE; want.fd = 3; want.off = 100;
-	want.addr = 1ULL << 34; want.fadvise_advice = POSIX_FADV_WILLNEED;
-	PREP(io_uring_prep_fadvise64(slot, 3, 100, (off_t) (1LL << 34),
+	want.addr = (__u64) BIG_OFF(34);
+	want.fadvise_advice = POSIX_FADV_WILLNEED;
+	PREP(io_uring_prep_fadvise64(slot, 3, 100, BIG_OFF(34),
 				     POSIX_FADV_WILLNEED));
 	CHECK();
 
@@ -248,9 +256,9 @@ static void test_enc_sync_space(void **state)
 	CHECK();
 
 	W(); want.opcode = IORING_OP_MADVISE; want.fd = -1;
-	want.addr = 0x10000; want.off = 1ULL << 33;
+	want.addr = 0x10000; want.off = (__u64) BIG_OFF(33);
 	want.fadvise_advice = MADV_WILLNEED;
-	PREP(io_uring_prep_madvise64(slot, P(0x10000), (off_t) (1LL << 33),
+	PREP(io_uring_prep_madvise64(slot, P(0x10000), BIG_OFF(33),
 				     MADV_WILLNEED));
 	CHECK();
 

@@ -264,9 +264,20 @@ static long sqe_timeout_null_ts(struct io_uring *ring)
 	return sqe_res(ring);
 }
 
+/*
+ * A negative tv_nsec: its upper half all ones, its lower half 1.  For a
+ * 32-bit caller the kernel reads only the lower half (the upper one is
+ * where a 32-bit long's padding would be: get_timespec64() masks it away
+ * for compat tasks), so there the same bytes are a valid 1 ns timeout.
+ */
+#define NEGATIVE_NS_RES	(sizeof(long) == 4 ? -ETIME : -EINVAL)
+
 static long sqe_timeout_negative_ns(struct io_uring *ring)
 {
-	struct __kernel_timespec ts = { .tv_sec = 0, .tv_nsec = -1 };
+	struct __kernel_timespec ts = {
+		.tv_sec = 0,
+		.tv_nsec = (long long) (~0xffffffffULL | 1),
+	};
 
 	io_uring_prep_timeout(sqe_of(ring), &ts, 0, 0);
 	return sqe_res(ring);
@@ -418,7 +429,7 @@ static const struct hostile table[] = {
 	ROW(sqe_readv_null_iov, -EFAULT),
 	ROW(sqe_read_fixed_no_buffers, -EFAULT),
 	ROW(sqe_timeout_null_ts, -EFAULT),
-	ROW(sqe_timeout_negative_ns, -EINVAL),
+	ROW(sqe_timeout_negative_ns, NEGATIVE_NS_RES),
 	ROW(sqe_timeout_len_2, -EINVAL),
 	ROW(sqe_timeout_unknown_flag, -EINVAL),
 	ROW(sqe_timeout_two_clocks, -EINVAL),
