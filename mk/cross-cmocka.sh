@@ -37,9 +37,15 @@ apt() {
 		-o Dir::Etc::SourceParts="$dir/apt/parts" \
 		-o Dir::State::Lists="$dir/apt/lists" "$@"
 }
+log=$dir/build.log
+echo "cross-cmocka: building cmocka for $prefix in $dir (log: $log)" >&2
 # one unreachable source must not hide the others
-apt update >&2 || true
-(cd "$dir/apt" && apt source --download-only cmocka) >&2
+apt update > "$log" 2>&1 || true
+if ! (cd "$dir/apt" && apt source --download-only cmocka) >> "$log" 2>&1
+then
+	cat "$log" >&2
+	exit 1
+fi
 for t in "$dir"/apt/cmocka_*.orig.tar.*; do
 	case "$t" in *.asc) ;; *) tar -C "$dir" -xf "$t" ;; esac
 done
@@ -47,12 +53,11 @@ src=$(echo "$dir"/cmocka-*/)
 
 # the target's name for cmake, from the toolchain's own triplet
 cpu=$("${prefix}gcc" -dumpmachine)
-echo "cross-cmocka: building cmocka for ${cpu} in $dir" >&2
 if ! { cmake -S "$src" -B "$dir" -DCMAKE_C_COMPILER="${prefix}gcc" \
 	-DCMAKE_SYSTEM_NAME=Linux -DCMAKE_SYSTEM_PROCESSOR="${cpu%%-*}" \
 	-DCMAKE_BUILD_TYPE=Release -DWITH_EXAMPLES=OFF -DUNIT_TESTING=OFF &&
-	make -C "$dir" -s; } > "$dir/build.log" 2>&1; then
-	cat "$dir/build.log" >&2
+	make -C "$dir" -s; } >> "$log" 2>&1; then
+	cat "$log" >&2
 	exit 1
 fi
 echo "-L$dir/src -lcmocka"
