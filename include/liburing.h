@@ -141,10 +141,12 @@ struct io_uring_sq {
 	unsigned ring_entries;
 	unsigned sqes_sz;
 	/*
-	 * The padding doubles as the last SQ head we read from the kernel.
+	 * The padding doubles as the last SQ head read from the kernel.
 	 * Heads only move forward, so a stale copy under-counts free slots
 	 * and is always safe; get_sqe refreshes it only when the cached view
-	 * looks full.  Nothing outside the library ever reads this word.
+	 * looks full.  The inline get_sqe compiled into programs reads and
+	 * writes it.  A ring set up by another liburing starts it at 0,
+	 * which is merely stale (test/compat-ring-words.sh runs both ways).
 	 */
 	__extension__ union {
 		unsigned pad;
