@@ -268,7 +268,7 @@ LIBURING_INLINE void io_uring_prep_openat_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_openat(sqe, dfd, path, flags, mode);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_open(struct io_uring_sqe *sqe,
@@ -305,7 +305,7 @@ LIBURING_INLINE void io_uring_prep_openat2_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_openat2(sqe, dfd, path, how);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_close(struct io_uring_sqe *sqe, int fd)
@@ -509,7 +509,7 @@ LIBURING_INLINE void io_uring_prep_pipe_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_pipe(sqe, fds, pipe_flags);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 #ifdef __cplusplus

@@ -88,19 +88,29 @@ LIBURING_INLINE void io_uring_prep_timeout(struct io_uring_sqe *sqe,
 }
 
 /*
- * The SQE spelling of a direct (fixed-file) descriptor target: file_index
- * is 1-based so that 0 can mean "a normal descriptor", and the all-ones
- * value IORING_FILE_INDEX_ALLOC asks the kernel to pick a free slot from
- * the allocation range (the CQE then carries the slot it chose).
+ * The kernel reads a fixed-file slot from sqe->file_index counted from 1,
+ * since 0 there means "no fixed file".
  */
 LIBURING_INLINE void __io_uring_set_target_fixed_file(struct io_uring_sqe *sqe,
-						 unsigned file_index)
+						      unsigned file_index)
+	LIBURING_NOEXCEPT
+{
+	sqe->file_index = file_index + 1;
+}
+
+/*
+ * The slot a _direct prep creates its file in: a given slot, or
+ * IORING_FILE_INDEX_ALLOC as it is (the kernel then picks a free slot
+ * and returns it in the CQE's res).
+ */
+LIBURING_INLINE void __uring_prep_target_slot(struct io_uring_sqe *sqe,
+					      unsigned file_index)
 	LIBURING_NOEXCEPT
 {
 	if (file_index == IORING_FILE_INDEX_ALLOC)
 		sqe->file_index = IORING_FILE_INDEX_ALLOC;
 	else
-		sqe->file_index = file_index + 1;
+		__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 /*
