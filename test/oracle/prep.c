@@ -190,5 +190,6 @@ int main(void)
 	PREP(io_uring_sqe_set_data, P(0));
 	PREP(io_uring_sqe_set_data64, U64(0));
 	PREP(io_uring_sqe_set_flags, U(0));
+	PREP(__io_uring_set_target_fixed_file, U(0));
 	return 0;
 }
