@@ -9,6 +9,15 @@
 #include "syscall.h"
 
 /*
+ * The submission rules below take the ring's setup flags as an argument
+ * (setup), not from the ring: submit() calls them with 0 for the common
+ * ring, so that one copy of the rules, with every SQPOLL, IOPOLL and
+ * SQ_REWIND case known absent, is all the common ring runs.
+ */
+#define SETUP_SPECIAL	(IORING_SETUP_SQPOLL | IORING_SETUP_IOPOLL | \
+			 IORING_SETUP_SQ_REWIND)
+
+/*
  * Makes every SQE handed out so far visible to the kernel and returns how
  * many it has yet to consume.  The release store of the tail orders the
  * SQE contents before it.  Storing an unchanged tail is harmless and
@@ -19,12 +28,12 @@
  * was queued and the next batch starts at slot 0 again.
  */
 static inline __attribute__((always_inline)) unsigned
-sq_publish(struct io_uring *ring)
+sq_publish_as(struct io_uring *ring, unsigned setup)
 {
 	struct io_uring_sq *sq = &ring->sq;
 	unsigned tail = sq->sqe_tail;
 
-	if (uring_unlikely(ring->flags & IORING_SETUP_SQ_REWIND)) {
+	if (setup & IORING_SETUP_SQ_REWIND) {
 		sq->sqe_head = 0;
 		sq->sqe_tail = 0;
 		return tail;
@@ -32,6 +41,11 @@ sq_publish(struct io_uring *ring)
 	sq->sqe_head = tail;
 	io_uring_smp_store_release(sq->ktail, tail);
 	return tail - io_uring_load_sq_head(ring);
+}
+
+static inline unsigned sq_publish(struct io_uring *ring)
+{
+	return sq_publish_as(ring, ring->flags);
 }
 
 /*
@@ -54,11 +68,16 @@ static inline bool sqpoll_sleeping(const struct io_uring *ring)
  * kernel's backlog; pending task work (IORING_SQ_TASKRUN, with
  * IORING_SETUP_TASKRUN_FLAG) posts its CQEs when the task enters.
  */
-static inline bool cq_hidden(const struct io_uring *ring)
+static inline bool cq_hidden_as(const struct io_uring *ring, unsigned setup)
 {
-	return (ring->flags & IORING_SETUP_IOPOLL) ||
+	return (setup & IORING_SETUP_IOPOLL) ||
 	       (IO_URING_READ_ONCE(*ring->sq.kflags) &
 		(IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN));
+}
+
+static inline bool cq_hidden(const struct io_uring *ring)
+{
+	return cq_hidden_as(ring, ring->flags);
 }
 
 /*
@@ -66,12 +85,12 @@ static inline bool cq_hidden(const struct io_uring *ring)
  * says whether an enter is needed for them at all: always without an
  * SQPOLL thread, only to wake it when it sleeps with one.
  */
-static inline bool sq_enter(const struct io_uring *ring, unsigned pending,
-			    unsigned *flags)
+static inline bool sq_enter_as(const struct io_uring *ring, unsigned setup,
+			       unsigned pending, unsigned *flags)
 {
 	if (!pending)
 		return false;
-	if (uring_likely(!(ring->flags & IORING_SETUP_SQPOLL)))
+	if (!(setup & IORING_SETUP_SQPOLL))
 		return true;
 	if (!sqpoll_sleeping(ring))
 		return false;
@@ -80,20 +99,21 @@ static inline bool sq_enter(const struct io_uring *ring, unsigned pending,
 }
 
 /*
- * The one submission path.  Returns the number of SQEs submitted (under
+ * The submission path.  Returns the number of SQEs submitted (under
  * SQPOLL: handed to the thread), or -errno.  GETEVENTS goes along when
  * the caller waits or asks for events, and when completions are hidden
  * (cq_hidden), so a submit also reaps on IOPOLL rings and never leaves
  * an overflow or task work behind.
  */
 static inline __attribute__((always_inline)) int
-submit(struct io_uring *ring, unsigned wait_nr, bool getevents)
+submit_as(struct io_uring *ring, unsigned setup, unsigned wait_nr,
+	  bool getevents)
 {
-	unsigned pending = sq_publish(ring);
+	unsigned pending = sq_publish_as(ring, setup);
 	unsigned flags = uring_base_enter(ring);
-	bool enter = sq_enter(ring, pending, &flags);
+	bool enter = sq_enter_as(ring, setup, pending, &flags);
 
-	if (getevents || wait_nr || cq_hidden(ring)) {
+	if (getevents || wait_nr || cq_hidden_as(ring, setup)) {
 		flags |= IORING_ENTER_GETEVENTS;
 		enter = true;
 	}
@@ -101,6 +121,20 @@ submit(struct io_uring *ring, unsigned wait_nr, bool getevents)
 		return (int) pending;
 	return __uring_enter(ring->enter_ring_fd, pending, wait_nr, flags,
 			     NULL, _NSIG / 8);
+}
+
+static __attribute__((noinline)) int
+submit_special(struct io_uring *ring, unsigned wait_nr, bool getevents)
+{
+	return submit_as(ring, ring->flags, wait_nr, getevents);
+}
+
+static inline __attribute__((always_inline)) int
+submit(struct io_uring *ring, unsigned wait_nr, bool getevents)
+{
+	if (uring_unlikely(ring->flags & SETUP_SPECIAL))
+		return submit_special(ring, wait_nr, getevents);
+	return submit_as(ring, 0, wait_nr, getevents);
 }
 
 int io_uring_submit(struct io_uring *ring)
@@ -201,7 +235,7 @@ static int get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 			ret = rq->wait_nr ? -ETIME : -EAGAIN;	/* 3, 4 */
 			break;
 		}
-		enter = sq_enter(ring, rq->submit, &flags);	/* rule 2 */
+		enter = sq_enter_as(ring, ring->flags, rq->submit, &flags);
 		if (rq->wait_nr > ready || (!rq->wait_nr && !cqe &&
 					    cq_hidden(ring))) {
 			flags |= IORING_ENTER_GETEVENTS | rq->ext_flags;
@@ -430,31 +464,56 @@ int io_uring_submit_and_wait_reg(struct io_uring *ring,
 }
 
 /*
+ * Stores pointers to the n consecutive CQE slots from p on.  Two per
+ * round halve the loop's own work, which at large batches is most of
+ * what a batch peek costs.
+ */
+static inline void fill_run(struct io_uring_cqe **out,
+			    struct io_uring_cqe *p, unsigned n)
+{
+	struct io_uring_cqe **end = out + (n & ~1U);
+
+	while (out != end) {
+		out[0] = p;
+		out[1] = p + 1;
+		out += 2;
+		p += 2;
+	}
+	if (n & 1)
+		*out = p;
+}
+
+/*
  * Fills cqes with pointers to the count CQEs from head on, known to be
- * ready, on a ring of fixed-size CQEs.  16-byte CQEs are handed out as
- * at most two runs of consecutive slots, split where the ring wraps.
+ * ready, on a ring of fixed-size CQEs: at most two runs of consecutive
+ * slots, split where the ring wraps.
  */
 static inline void fill_batch(const struct io_uring *ring,
 			      struct io_uring_cqe **cqes, unsigned head,
 			      unsigned count)
 {
 	struct io_uring_cqe *base = ring->cq.cqes;
-	unsigned mask = ring->cq.ring_mask, shift = io_uring_cqe_shift(ring);
-	unsigned i, run;
+	unsigned mask = ring->cq.ring_mask, room;
 
-	if (uring_unlikely(shift)) {
+	if (uring_unlikely(ring->flags & IORING_SETUP_CQE32)) {
+		unsigned i;
+
 		for (i = 0; i < count; i++)
-			cqes[i] = &base[((head + i) & mask) << shift];
+			cqes[i] = &base[((head + i) & mask) << 1];
 		return;
 	}
 	head &= mask;
-	run = mask + 1 - head;
-	if (run > count)
-		run = count;
-	for (i = 0; i < run; i++)
-		cqes[i] = base + head + i;
-	for (; i < count; i++)
-		cqes[i] = base + (i - run);
+	if (count == 1) {	/* reaping as each CQE comes: the usual batch */
+		*cqes = base + head;
+		return;
+	}
+	room = mask + 1 - head;
+	if (uring_likely(count <= room)) {
+		fill_run(cqes, base + head, count);
+	} else {
+		fill_run(cqes, base + head, room);
+		fill_run(cqes + room, base, count - room);
+	}
 }
 
 /*
@@ -488,32 +547,52 @@ static unsigned peek_batch_mixed(struct io_uring *ring,
 	return n;
 }
 
+static unsigned peek_batch_fixed(struct io_uring *ring,
+				 struct io_uring_cqe **cqes, unsigned count)
+{
+	unsigned head = *ring->cq.khead;
+	unsigned ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
+
+	if (count > ready)
+		count = ready;
+	fill_batch(ring, cqes, head, count);
+	return count;
+}
+
+/*
+ * The rest of io_uring_peek_batch_cqe(): nothing was ready, or the ring
+ * is CQE_MIXED.  When nothing is ready but the kernel may hold CQEs back
+ * (cq_hidden), it is entered once to bring them out.
+ */
+static __attribute__((noinline)) unsigned
+peek_batch_slow(struct io_uring *ring, struct io_uring_cqe **cqes,
+		unsigned count)
+{
+	bool mixed = ring->flags & IORING_SETUP_CQE_MIXED;
+	unsigned n;
+
+	n = mixed ? peek_batch_mixed(ring, cqes, count) :
+		    peek_batch_fixed(ring, cqes, count);
+	if (n || !count || !cq_hidden(ring))
+		return n;
+	io_uring_get_events(ring);
+	return mixed ? peek_batch_mixed(ring, cqes, count) :
+		       peek_batch_fixed(ring, cqes, count);
+}
+
 /*
  * Up to count ready CQEs, in order, consuming none; the caller retires
- * them with io_uring_cq_advance().  When none is ready but the kernel
- * may hold some back (cq_hidden), it is entered once to bring them out.
+ * them with io_uring_cq_advance().  The common case (CQEs ready, fixed
+ * size) is kept free of calls, so it needs no stack frame.
  */
 unsigned io_uring_peek_batch_cqe(struct io_uring *ring,
 				 struct io_uring_cqe **cqes, unsigned count)
 {
-	unsigned head, ready;
+	unsigned head = *ring->cq.khead;
+	unsigned ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
 
-	if (uring_unlikely(ring->flags & IORING_SETUP_CQE_MIXED)) {
-		unsigned n = peek_batch_mixed(ring, cqes, count);
-
-		if (!n && count && cq_hidden(ring)) {
-			io_uring_get_events(ring);
-			n = peek_batch_mixed(ring, cqes, count);
-		}
-		return n;
-	}
-
-	head = *ring->cq.khead;
-	ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
-	if (uring_unlikely(!ready) && count && cq_hidden(ring)) {
-		io_uring_get_events(ring);
-		ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
-	}
+	if (uring_unlikely(!ready || (ring->flags & IORING_SETUP_CQE_MIXED)))
+		return peek_batch_slow(ring, cqes, count);
 	if (count > ready)
 		count = ready;
 	fill_batch(ring, cqes, head, count);

@@ -218,10 +218,15 @@ LIBURING_INLINE int __uring_cqe_get(struct io_uring *ring,
 				    struct io_uring_cqe **cqe_ptr,
 				    unsigned wait_nr) LIBURING_NOEXCEPT
 {
+	/*
+	 * The tail first: what is read after an acquire load cannot be
+	 * taken from before it, so this order lets a following
+	 * io_uring_cqe_seen() reuse the head and the plain-ring word.
+	 */
+	unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
 	unsigned head = *ring->cq.khead;
 
-	if (uring_likely(__uring_cq_plain(ring)) &&
-	    uring_likely(io_uring_smp_load_acquire(ring->cq.ktail) != head)) {
+	if (uring_likely(__uring_cq_plain(ring)) && uring_likely(tail != head)) {
 		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
 		return 0;
 	}
