@@ -558,13 +558,9 @@ int main(void)
 {
 	static struct cell cells[NR_CELLS];
 	static struct CMUnitTest tests[NR_CELLS + 1];
-	/* T_KIND=name runs only that kind (for debugging) */
-	const char *only = getenv("T_KIND");
 	unsigned i, k, s;
 
 	for (k = 0, i = 0; k < T_ARRAY_SIZE(kinds); k++) {
-		if (only && strcmp(only, kinds[k].name))
-			continue;
 		for (s = 0; s < S_NR; s++, i++) {
 			struct cell *c = &cells[i];
 
@@ -581,6 +577,7 @@ int main(void)
 	}
 	tests[i].name = "iopoll_odirect";
 	tests[i].test_func = test_iopoll_real;
+	/* make check T_TEST='resized/*' picks cells (test/harness.c) */
 	return _cmocka_run_group_tests("queue-matrix", tests, i + 1,
 				       NULL, NULL);
 }
