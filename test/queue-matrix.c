@@ -577,7 +577,7 @@ int main(void)
 	}
 	tests[i].name = "iopoll_odirect";
 	tests[i].test_func = test_iopoll_real;
-	/* make check T_TEST='resized/*' picks cells (test/harness.c) */
+	/* cells are named kind/state: make check T_TEST='resized*' */
 	return _cmocka_run_group_tests("queue-matrix", tests, i + 1,
 				       NULL, NULL);
 }
