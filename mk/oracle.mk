@@ -17,7 +17,10 @@ ORACLE_DEFS := -D_GNU_SOURCE -DORACLE_OURS_LIB='"$(ORACLE_LIB)"'
 
 # Probed once per make run: does <liburing.h> + -luring from the system
 # build a program?  (Not with -Iinclude: that would find ours.)
-ORACLE_HAVE_SYSTEM := $(shell printf '\043include <liburing.h>\nint main(void){return !io_uring_get_probe();}\n' | \
+ORACLE_PROBE := '\043include <liburing.h>\nint main(void)\
+	{ return !io_uring_get_probe(); }\n'
+ORACLE_NO_SYSTEM := no: <liburing.h> with -luring does not build with $(CC)
+ORACLE_HAVE_SYSTEM := $(shell printf $(ORACLE_PROBE) | \
 	$(CC) -x c - -o /dev/null -luring >/dev/null 2>&1 && echo yes)
 
 $(B)/test/oracle/%-ours: test/oracle/%.c test/oracle/oracle.h \
@@ -32,9 +35,16 @@ $(B)/test/oracle/%-system: test/oracle/%.c test/oracle/oracle.h
 
 $(B)/test/oracle/system-build:
 	@mkdir -p $(@D)
-	@echo '$(if $(ORACLE_HAVE_SYSTEM),yes,no: <liburing.h> with -luring does not build with $(CC))' > $@
+	@echo '$(if $(ORACLE_HAVE_SYSTEM),yes,$(ORACLE_NO_SYSTEM))' > $@
 
 test-progs: $(ORACLE_OURS_BINS) $(if $(ORACLE_HAVE_SYSTEM),$(ORACLE_SYS_BINS))
 
 .PHONY: $(B)/test/oracle/system-build
 test-progs: $(B)/test/oracle/system-build
+
+# The oracle alone: `make check-oracle` (or `make check T=oracle.sh`);
+# `sh test/oracle.sh --self-test` proves that a changed line is reported.
+check-oracle: test-progs
+	@B=$(B) sh test/oracle.sh
+
+.PHONY: check-oracle
