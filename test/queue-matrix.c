@@ -347,6 +347,21 @@ static void check_nonblocking(struct cell *c)
 	ret = io_uring_submit_and_wait_timeout(&c->ring, &cqe, 1, &ts, NULL);
 	assert_int_equal(ret, c->in_cq ? 0 : -ETIME);
 
+	/* min-timeout waits (Linux 6.12): the same answers */
+	if (c->ring.features & IORING_FEAT_MIN_TIMEOUT) {
+		ret = io_uring_wait_cqes_min_timeout(&c->ring, &cqe, 1, &ts,
+						     1000, NULL);
+		assert_int_equal(ret, c->in_cq ? 0 : -ETIME);
+		if (!ret)
+			check_cqe(c, cqe, c->first_ud, "wait_cqes_min_timeout");
+		ret = io_uring_submit_and_wait_min_timeout(&c->ring, &cqe, 1,
+							   &ts, 1000, NULL);
+		assert_int_equal(ret, c->in_cq ? 0 : -ETIME);
+		if (!ret)
+			check_cqe(c, cqe, c->first_ud,
+				  "submit_and_wait_min_timeout");
+	}
+
 	if (c->in_cq) {
 		assert_int_equal(io_uring_wait_cqe(&c->ring, &cqe), 0);
 		check_cqe(c, cqe, c->first_ud, "wait_cqe");
