@@ -132,8 +132,14 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 	/* Rings we must mmap need the real fd. */
 	if (!(ring->flags & IORING_SETUP_NO_MMAP) && ring->ring_fd < 0)
 		return -EBADF;
+	/*
+	 * Kernels that can resize (6.13 on) lay the SQ array out by the
+	 * rule above; a ring that breaks it comes from an older kernel
+	 * (6.1 doubles its whole CQ area for CQE32), which has no
+	 * RESIZE_RINGS and would answer -EINVAL itself.
+	 */
 	if (ring->sq.array && !sq_array_rule_holds(ring))
-		return -EOPNOTSUPP;
+		return -EINVAL;
 
 	if (rewind) {
 		/* SQ_REWIND ignores head and tail: we move SQEs 0..tail. */
