@@ -48,7 +48,7 @@ static const struct kind kinds[] = {
 	{ "cqe-mixed", IORING_SETUP_CQE_MIXED, H_PLAIN,
 	  "IORING_SETUP_CQE_MIXED (6.18)" },
 	{ "sqe-mixed", IORING_SETUP_SQE_MIXED, H_PLAIN,
-	  "IORING_SETUP_SQE_MIXED (6.18)" },
+	  "IORING_SETUP_SQE_MIXED (newer than 6.18)" },
 	{ "no-sqarray", IORING_SETUP_NO_SQARRAY, H_PLAIN,
 	  "IORING_SETUP_NO_SQARRAY (6.6)" },
 	{ "app-mem", 0, H_MEM, "io_uring_queue_init_mem / NO_MMAP (6.5)" },
