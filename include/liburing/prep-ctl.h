@@ -216,7 +216,8 @@ LIBURING_INLINE void io_uring_prep_waitid(struct io_uring_sqe *sqe,
 /*
  * Legacy provided buffers (Linux 5.7): nr buffers of len bytes each,
  * starting at addr, with ids from bid, into group bgid.  The count rides
- * in the fd field and the first id in off.
+ * in the fd field and the first id in off, sign-extended as liburing
+ * stores it (the kernel refuses any id above 65535 with -E2BIG).
  */
 LIBURING_INLINE void io_uring_prep_provide_buffers(struct io_uring_sqe *sqe,
 						   void *addr, int len,
@@ -224,7 +225,7 @@ LIBURING_INLINE void io_uring_prep_provide_buffers(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_PROVIDE_BUFFERS, sqe, nr, addr,
-			 (unsigned) len, (__u64) (unsigned) bid);
+			 (unsigned) len, (__u64) (__s64) bid);
 	sqe->buf_group = (__u16) bgid;
 }
 

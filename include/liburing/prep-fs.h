@@ -342,13 +342,15 @@ LIBURING_INLINE void io_uring_prep_fixed_fd_install(struct io_uring_sqe *sqe,
  * Updates nr_fds fixed-file slots from offset on (like
  * io_uring_register_files_update, but as a request).  offset
  * IORING_FILE_INDEX_ALLOC picks free slots and writes them back to fds.
+ * off holds offset sign-extended, byte for byte as liburing writes it;
+ * the kernel reads its low 32 bits.
  */
 LIBURING_INLINE void io_uring_prep_files_update(struct io_uring_sqe *sqe,
 						int *fds, unsigned nr_fds,
 						int offset) LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_FILES_UPDATE, sqe, -1, fds, nr_fds,
-			 (__u64) (__u32) offset);
+			 (__u64) (__s64) offset);
 }
 
 /*

@@ -17,14 +17,15 @@ extern "C" {
 /*
  * socket(2) (Linux 5.19): domain in fd, type in off, protocol in len.
  * flags are io_uring's own (none defined yet, so 0); SOCK_NONBLOCK and
- * SOCK_CLOEXEC belong in type as usual.
+ * SOCK_CLOEXEC belong in type as usual.  type is sign-extended into off,
+ * byte for byte as liburing writes it; the kernel reads an int.
  */
 LIBURING_INLINE void io_uring_prep_socket(struct io_uring_sqe *sqe,
 					  int domain, int type, int protocol,
 					  unsigned int flags) LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_SOCKET, sqe, domain, NULL,
-			 (unsigned) protocol, (__u64) (unsigned) type);
+			 (unsigned) protocol, (__u64) (__s64) type);
 	sqe->rw_flags = (__kernel_rwf_t) flags;
 }
 
