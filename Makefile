@@ -52,7 +52,7 @@ all: $(LIBS) $(PCS) $(EXAMPLES)
 # targets in a makefile of its own.
 -include mk/*.mk
 
-$(B)/src/%.o: src/%.c $(HEADERS) src/int.h
+$(B)/src/%.o: src/%.c $(HEADERS) $(wildcard src/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS_ALL) -fPIC -c -o $@ $<
 

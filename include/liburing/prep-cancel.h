@@ -39,7 +39,7 @@ LIBURING_INLINE void io_uring_prep_cancel(struct io_uring_sqe *sqe,
 					  const void *user_data, int flags)
 	LIBURING_NOEXCEPT
 {
-	io_uring_prep_cancel64(sqe, (__u64) (uintptr_t) user_data, flags);
+	io_uring_prep_cancel64(sqe, uring_ptr_to_u64(user_data), flags);
 }
 
 LIBURING_INLINE void io_uring_prep_cancel_fd(struct io_uring_sqe *sqe,

@@ -106,7 +106,7 @@ LIBURING_INLINE void io_uring_prep_cmd_sock(struct io_uring_sqe *sqe,
 				  fd);
 	sqe->level = (__u32) level;
 	sqe->optname = (__u32) optname;
-	sqe->optval = (__u64) (uintptr_t) optval;
+	sqe->optval = uring_ptr_to_u64(optval);
 	sqe->optlen = (__u32) optlen;
 }
 
@@ -123,8 +123,8 @@ LIBURING_INLINE void io_uring_prep_cmd_getsockname(struct io_uring_sqe *sqe,
 {
 	__io_uring_prep_uring_cmd(sqe, IORING_OP_URING_CMD,
 				  SOCKET_URING_OP_GETSOCKNAME, fd);
-	sqe->addr = (__u64) (uintptr_t) sockaddr;
-	sqe->addr3 = (__u64) (uintptr_t) sockaddr_len;
+	sqe->addr = uring_ptr_to_u64(sockaddr);
+	sqe->addr3 = uring_ptr_to_u64(sockaddr_len);
 	sqe->optlen = (__u32) peer;
 }
 

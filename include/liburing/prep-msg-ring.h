@@ -65,7 +65,7 @@ LIBURING_INLINE void io_uring_prep_msg_ring_fd(struct io_uring_sqe *sqe,
 	io_uring_prep_rw(IORING_OP_MSG_RING, sqe, fd, NULL, 0, data);
 	sqe->addr = IORING_MSG_SEND_FD;
 	sqe->addr3 = (__u32) source_fd;
-	__uring_prep_direct_slot(sqe, (unsigned) target_fd);
+	__io_uring_set_target_fixed_file(sqe, (unsigned) target_fd);
 	sqe->msg_ring_flags = flags;
 }
 

@@ -47,7 +47,7 @@ LIBURING_INLINE void io_uring_prep_socket_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_socket(sqe, domain, type, protocol, flags);
-	__uring_prep_direct_slot(sqe, file_index);
+	__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_socket_direct_alloc(struct io_uring_sqe *sqe,
@@ -86,7 +86,7 @@ LIBURING_INLINE void io_uring_prep_accept(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_ACCEPT, sqe, fd, addr, 0,
-			 (__u64) (uintptr_t) addrlen);
+			 uring_ptr_to_u64(addrlen));
 	sqe->accept_flags = (__u32) flags;
 }
 
@@ -98,7 +98,7 @@ LIBURING_INLINE void io_uring_prep_accept_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_accept(sqe, fd, addr, addrlen, flags);
-	__uring_prep_direct_slot(sqe, file_index);
+	__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 /* One CQE (with IORING_CQE_F_MORE) per connection (Linux 5.19). */
@@ -149,7 +149,7 @@ io_uring_prep_send_set_addr(struct io_uring_sqe *sqe,
 			    const struct sockaddr *dest_addr, __u16 addr_len)
 	LIBURING_NOEXCEPT
 {
-	sqe->addr2 = (__u64) (uintptr_t) dest_addr;
+	sqe->addr2 = uring_ptr_to_u64(dest_addr);
 	sqe->addr_len = addr_len;
 }
 

@@ -30,7 +30,7 @@ struct epoll_event;
  * with a half-word swap on big-endian machines (a leftover of the 16-bit
  * poll_events field they grew out of), so the same swap is applied here.
  */
-LIBURING_INLINE __u32 __uring_prep_poll_mask(unsigned poll_mask)
+LIBURING_INLINE unsigned __io_uring_prep_poll_mask(unsigned poll_mask)
 	LIBURING_NOEXCEPT
 {
 #if __BYTE_ORDER == __BIG_ENDIAN
@@ -45,7 +45,7 @@ LIBURING_INLINE void io_uring_prep_poll_add(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_POLL_ADD, sqe, fd, NULL, 0, 0);
-	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
 }
 
 /*
@@ -85,7 +85,7 @@ LIBURING_INLINE void io_uring_prep_poll_update(struct io_uring_sqe *sqe,
 	io_uring_prep_rw(IORING_OP_POLL_REMOVE, sqe, -1, NULL, flags,
 			 new_user_data);
 	sqe->addr = old_user_data;
-	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
 }
 
 /*

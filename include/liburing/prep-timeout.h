@@ -56,7 +56,7 @@ LIBURING_INLINE void io_uring_prep_timeout_update(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_TIMEOUT_REMOVE, sqe, -1, NULL, 0,
-			 (__u64) (uintptr_t) ts);
+			 uring_ptr_to_u64(ts));
 	sqe->addr = user_data;
 	sqe->timeout_flags = flags | IORING_TIMEOUT_UPDATE;
 }

@@ -32,7 +32,7 @@ LIBURING_INLINE void io_uring_prep_waitid(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_WAITID, sqe, (int) id, NULL,
-			 (unsigned) idtype, (__u64) (uintptr_t) infop);
+			 (unsigned) idtype, uring_ptr_to_u64(infop));
 	sqe->waitid_flags = flags;
 	sqe->file_index = (__u32) options;
 }

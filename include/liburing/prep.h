@@ -64,7 +64,7 @@ LIBURING_INLINE void io_uring_prep_nop128(struct io_uring_sqe *sqe)
  * value IORING_FILE_INDEX_ALLOC asks the kernel to pick a free slot from
  * the allocation range (the CQE then carries the slot it chose).
  */
-LIBURING_INLINE void __uring_prep_direct_slot(struct io_uring_sqe *sqe,
+LIBURING_INLINE void __io_uring_set_target_fixed_file(struct io_uring_sqe *sqe,
 						 unsigned file_index)
 	LIBURING_NOEXCEPT
 {
