@@ -105,11 +105,22 @@ $(B)/test/%.o: test/%.c $(TEST_HEADERS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -c -o $@ $<
 
+# harness.c checks that every test process maps this library and no other.
+$(B)/test/harness.o: TEST_CFLAGS += -DT_LIB_DIR='"$(abspath $(B))"' \
+	-DT_LIB_NAME='"liburing.so.$(VERSION)"'
+
+# Every process of a test must load the library under test, also a child
+# exec'd with a bare environment and a build tree copied into a VM: the
+# run path is relative to the program ($ORIGIN/..), and is a DT_RPATH,
+# which the dynamic linker searches before LD_LIBRARY_PATH (a RUNPATH
+# comes after it).  harness.c checks the outcome.
+TEST_LINK := -L$(B) -luring -Wl,--disable-new-dtags -Wl,-rpath,'$$ORIGIN/..'
+
 $(B)/test/%: test/%.c $(TEST_LIB_OBJS) $(B)/liburing.so.$(VERSION) \
 		$(TEST_HEADERS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(TEST_LIB_OBJS) \
-		$(LINK_URING) -lcmocka -lpthread
+		$(TEST_LINK) -lcmocka -lpthread
 
 TEST_SCRIPTS := $(filter-out test/run.sh test/ensure-cmocka.sh, \
 			   $(wildcard test/*.sh))

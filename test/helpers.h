@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 #include "liburing.h"
 
@@ -83,6 +84,12 @@ void t_require_feat(struct io_uring *ring, unsigned feat, const char *name);
 #define T_REQUIRE_FEAT(ring, feat) t_require_feat(ring, feat, #feat)
 
 /* Submits everything queued and waits for one CQE; fails on error. */
+/*
+ * Queues n NOPs with user_data first, first + 1, ...; returns the sum of
+ * those user_data values (what a reaper can check its CQEs against).
+ */
+unsigned long long t_queue_nops(struct io_uring *ring, unsigned n,
+				unsigned long long first);
 struct io_uring_cqe *t_submit_wait(struct io_uring *ring);
 
 /* Waits for one CQE, copies its 16 bytes to *out and marks it seen. */
@@ -121,7 +128,8 @@ void t_tcp_pair(int fds[2]);
 /* A listening TCP socket on 127.0.0.1 with an ephemeral port. */
 int t_tcp_listener(struct sockaddr_in *addr);
 
-/* Current CLOCK_MONOTONIC time in milliseconds. */
+/* The time on clock clk in milliseconds; t_now_ms: on CLOCK_MONOTONIC. */
+long long t_clock_ms(clockid_t clk);
 long long t_now_ms(void);
 
 /* True under valgrind: RUNNING_ON_VALGRIND, or VALGRIND_ACTIVE=1 in the env. */

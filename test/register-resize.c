@@ -38,10 +38,10 @@ static void resize_keeps_state(struct io_uring *ring)
 	int ret, i;
 
 	for (i = 0; i < 6; i++)
-		queue_nop(ring, 1 + i);
+		t_queue_nops(ring, 1, 1 + i);
 	assert_int_equal(io_uring_submit(ring), 6);
 	for (i = 0; i < 3; i++)
-		queue_nop(ring, 7 + i);
+		t_queue_nops(ring, 1, 7 + i);
 
 	memset(&p, 0, sizeof(p));
 	p.sq_entries = 64;
@@ -69,11 +69,11 @@ static void resize_keeps_state(struct io_uring *ring)
 
 	/* the whole new SQ, and more CQEs than the old CQ could hold */
 	for (i = 0; i < 64; i++)
-		queue_nop(ring, 100 + i);
+		t_queue_nops(ring, 1, 100 + i);
 	assert_null(io_uring_get_sqe(ring));
 	assert_int_equal(io_uring_submit(ring), 64);
 	for (i = 0; i < 64; i++)
-		queue_nop(ring, 164 + i);
+		t_queue_nops(ring, 1, 164 + i);
 	assert_int_equal(io_uring_submit(ring), 64);
 	assert_int_equal(io_uring_cq_ready(ring), 128);
 	assert_false(io_uring_cq_has_overflow(ring));
@@ -83,7 +83,7 @@ static void resize_keeps_state(struct io_uring *ring)
 	assert_int_equal(resize(ring, 4, 8), 0);
 	assert_int_equal(ring->sq.ring_entries, 4);
 	for (i = 0; i < 4; i++)
-		queue_nop(ring, 300 + i);
+		t_queue_nops(ring, 1, 300 + i);
 	assert_null(io_uring_get_sqe(ring));
 	assert_int_equal(io_uring_submit(ring), 4);
 	reap_expect(ring, 300, 4);
@@ -159,16 +159,16 @@ static void test_resize_refused(void **state)
 		t_skip("kernel lacks IORING_REGISTER_RESIZE_RINGS (6.13)");
 	/* pending CQEs that do not fit: nothing changes */
 	for (i = 0; i < 8; i++)
-		queue_nop(&ring, 1 + i);
+		t_queue_nops(&ring, 1, 1 + i);
 	assert_int_equal(io_uring_submit(&ring), 8);
 	for (i = 0; i < 4; i++)
-		queue_nop(&ring, 9 + i);
+		t_queue_nops(&ring, 1, 9 + i);
 	assert_int_equal(io_uring_submit(&ring), 4);
 	assert_int_equal(resize(&ring, 4, 8), -EOVERFLOW);
 	assert_int_equal(ring.cq.ring_entries, 16);
 	/* queued SQEs that do not fit */
 	for (i = 0; i < 4; i++)
-		queue_nop(&ring, 13 + i);
+		t_queue_nops(&ring, 1, 13 + i);
 	assert_int_equal(resize(&ring, 2, 32), -EOVERFLOW);
 	assert_int_equal(ring.sq.ring_entries, 8);
 	assert_int_equal(io_uring_submit(&ring), 4);
