@@ -9,16 +9,24 @@
 
 -include config-host.mk
 
-prefix ?= /usr
+# /usr/local, not /usr: /usr belongs to the distribution's packages
+# (Debian's liburing2 and liburing-dev); "make deb" builds packages that
+# replace those properly.
+prefix ?= /usr/local
 libdir ?= $(prefix)/lib
 libdevdir ?= $(libdir)
 includedir ?= $(prefix)/include
 mandir ?= $(prefix)/share/man
 bindir ?= $(prefix)/bin
 
-VERSION := 2.15
-SONAME := liburing.so.2
-FFI_SONAME := liburing-ffi.so.2
+# The version has one source, the header that programs see; the library's
+# file name, soname and the .pc files derive from it.
+version_part = $(shell sed -n 's/^[#]define IO_URING_VERSION_$(1) *//p' \
+		 include/liburing/io_uring_version.h)
+VERSION_MAJOR := $(call version_part,MAJOR)
+VERSION := $(VERSION_MAJOR).$(call version_part,MINOR)
+SONAME := liburing.so.$(VERSION_MAJOR)
+FFI_SONAME := liburing-ffi.so.$(VERSION_MAJOR)
 
 CC ?= cc
 CXX ?= c++
@@ -26,6 +34,14 @@ CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
 CPPFLAGS_ALL := -D_GNU_SOURCE -Iinclude $(CPPFLAGS)
 CFLAGS_ALL := $(CFLAGS) $(WARN) $(EXTRA_CFLAGS)
+# Every object also writes the headers it read into a .d file (-MMD);
+# -MP keeps a deleted header from breaking the build.
+DEPFLAGS = -MMD -MP
+
+# A shared library must name every library it needs: -z defs turns an
+# undefined symbol into a link error.  Sanitizer runtimes are linked only
+# into executables, so sanitized builds go without it.
+ZDEFS := $(if $(findstring -fsanitize,$(CFLAGS) $(LDFLAGS)),,-Wl,-z,defs)
 
 B := build
 LIB_SRCS := $(filter-out src/ffi.c,$(wildcard src/*.c))
@@ -52,9 +68,30 @@ all: $(LIBS) $(PCS) $(EXAMPLES)
 # targets in a makefile of its own.
 -include mk/*.mk
 
-$(B)/src/%.o: src/%.c $(HEADERS) src/int.h
+# ---- settings ------------------------------------------------------------
+#
+# $(FLAGS_FILE) holds the compiler (and its version) and every flag the
+# objects were built with.  It is rewritten only when they differ, so
+# "make CC=clang", "make EXTRA_CFLAGS=-Werror" or a new ./configure
+# rebuilds everything, and a plain "make" after that rebuilds nothing.
+FLAGS_FILE := $(B)/.build-flags
+FLAGS_NOW := $(CC) $(shell $(CC) --version 2>/dev/null | head -n 1) | \
+	$(CPPFLAGS_ALL) | $(CFLAGS_ALL) | $(LDFLAGS) | $(ZDEFS)
+quote = '$(subst ','\'',$(1))'
+
+$(FLAGS_FILE): FORCE
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS_ALL) -fPIC -c -o $@ $<
+	@printf '%s\n' $(call quote,$(FLAGS_NOW)) | cmp -s - $@ || \
+		printf '%s\n' $(call quote,$(FLAGS_NOW)) > $@
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# ---- library -------------------------------------------------------------
+
+$(B)/src/%.o: src/%.c $(FLAGS_FILE)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) -Isrc $(CFLAGS_ALL) $(DEPFLAGS) -fPIC \
+		-c -o $@ $<
 
 $(B)/liburing.a: $(LIB_OBJS)
 	@rm -f $@
@@ -64,17 +101,18 @@ $(B)/liburing-ffi.a: $(LIB_OBJS) $(FFI_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/liburing.so.$(VERSION): $(LIB_OBJS) src/liburing.map
+$(B)/liburing.so.$(VERSION): $(LIB_OBJS) src/liburing.map $(FLAGS_FILE)
 	$(CC) $(CFLAGS_ALL) -shared -Wl,--version-script=src/liburing.map \
-		-Wl,-soname=$(SONAME) -o $@ $(LIB_OBJS) $(LDFLAGS)
+		-Wl,-soname=$(SONAME) $(ZDEFS) -o $@ $(LIB_OBJS) $(LDFLAGS)
 	ln -sf liburing.so.$(VERSION) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/liburing.so
 
-$(B)/liburing-ffi.so.$(VERSION): $(LIB_OBJS) $(FFI_OBJ) src/liburing-ffi.map
+$(B)/liburing-ffi.so.$(VERSION): $(LIB_OBJS) $(FFI_OBJ) src/liburing-ffi.map \
+		$(FLAGS_FILE)
 	$(CC) $(CFLAGS_ALL) -shared \
 		-Wl,--version-script=src/liburing-ffi.map \
-		-Wl,-soname=$(FFI_SONAME) -o $@ $(LIB_OBJS) $(FFI_OBJ) \
-		$(LDFLAGS)
+		-Wl,-soname=$(FFI_SONAME) $(ZDEFS) -o $@ $(LIB_OBJS) \
+		$(FFI_OBJ) $(LDFLAGS)
 	ln -sf liburing-ffi.so.$(VERSION) $(B)/$(FFI_SONAME)
 	ln -sf $(FFI_SONAME) $(B)/liburing-ffi.so
 
@@ -83,30 +121,32 @@ pc = sed -e 's|@prefix@|$(prefix)|' -e 's|@libdir@|$(libdevdir)|' \
 	 -e 's|@includedir@|$(includedir)|' -e 's|@version@|$(VERSION)|' \
 	 -e 's|@name@|$(1)|' -e 's|@lib@|$(1:lib%=%)|' liburing.pc.in > $(2)
 
-$(B)/%.pc: liburing.pc.in Makefile
+$(B)/%.pc: liburing.pc.in Makefile include/liburing/io_uring_version.h
 	@mkdir -p $(@D)
 	$(call pc,$*,$@)
 
-$(B)/examples/%: examples/%.c $(B)/liburing.so.$(VERSION) $(HEADERS)
+# ---- examples ------------------------------------------------------------
+
+$(B)/examples/%: examples/%.c $(B)/liburing.so.$(VERSION) $(FLAGS_FILE)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LINK_URING)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< \
+		$(LINK_URING) $(LDFLAGS)
 
 # ---- tests ---------------------------------------------------------------
 
 TEST_SRCS := $(filter-out test/helpers.c,$(wildcard test/*.c))
 TESTS := $(TEST_SRCS:test/%.c=$(B)/test/%)
 TEST_CFLAGS := $(CFLAGS_ALL) -Itest
-TEST_HEADERS := $(wildcard test/*.h)
 
-$(B)/test/helpers.o: test/helpers.c $(TEST_HEADERS) $(HEADERS)
+$(B)/test/helpers.o: test/helpers.c $(FLAGS_FILE)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(B)/test/%: test/%.c $(B)/test/helpers.o $(B)/liburing.so.$(VERSION) \
-		$(TEST_HEADERS) $(HEADERS)
+		$(FLAGS_FILE)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/test/helpers.o \
-		$(LINK_URING) -lcmocka -lpthread
+	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(DEPFLAGS) -o $@ $< \
+		$(B)/test/helpers.o $(LINK_URING) -lcmocka -lpthread $(LDFLAGS)
 
 test-progs: all $(TESTS)
 
@@ -118,6 +158,7 @@ check:
 # ---- install -------------------------------------------------------------
 
 INSTALL := install
+MAN_DIRS := $(notdir $(wildcard man/man*))
 # The development links (liburing.so) are relative when they sit beside
 # the library, so that they also resolve inside a DESTDIR staging tree.
 DEVLINK = $(if $(filter $(libdir),$(libdevdir)),,$(libdir)/)
@@ -142,13 +183,20 @@ install: all
 	@# written now, so that prefix= on this command line is honoured
 	$(call pc,liburing,$(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc)
 	$(call pc,liburing-ffi,$(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc)
-	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1
+	$(INSTALL) -d $(DESTDIR)$(bindir)
 	$(INSTALL) -m 755 $(B)/examples/io_uring-probe $(DESTDIR)$(bindir)/
-	$(INSTALL) -m 644 examples/io_uring-probe.1 $(DESTDIR)$(mandir)/man1/
-	@for s in 2 3 7; do \
-		set -- man/*.$$s; [ -e "$$1" ] || continue; \
-		$(INSTALL) -d $(DESTDIR)$(mandir)/man$$s; \
-		$(INSTALL) -m 644 "$$@" $(DESTDIR)$(mandir)/man$$s/; \
+	@# alias pages are symbolic links, and stay links
+	@for d in $(MAN_DIRS); do \
+		echo "install man/$$d -> $(DESTDIR)$(mandir)/$$d"; \
+		$(INSTALL) -d $(DESTDIR)$(mandir)/$$d || exit 1; \
+		for f in man/$$d/*; do \
+			t=$(DESTDIR)$(mandir)/$$d/$${f##*/}; \
+			if [ -L "$$f" ]; then \
+				ln -sf "$$(readlink "$$f")" "$$t"; \
+			else \
+				$(INSTALL) -m 644 "$$f" "$$t"; \
+			fi || exit 1; \
+		done; \
 	done
 
 uninstall:
@@ -163,18 +211,20 @@ uninstall:
 	      $(DESTDIR)$(libdevdir)/liburing-ffi.a \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing.pc \
 	      $(DESTDIR)$(libdevdir)/pkgconfig/liburing-ffi.pc
-	rm -f $(DESTDIR)$(bindir)/io_uring-probe \
-	      $(DESTDIR)$(mandir)/man1/io_uring-probe.1
-	@for s in 2 3 7; do \
-		for f in man/*.$$s; do [ -e "$$f" ] || continue; \
-			rm -f $(DESTDIR)$(mandir)/man$$s/$${f#man/}; done; \
+	rm -f $(DESTDIR)$(bindir)/io_uring-probe
+	@for d in $(MAN_DIRS); do \
+		for f in man/$$d/*; do \
+			rm -f $(DESTDIR)$(mandir)/$$d/$${f##*/}; \
+		done; \
 	done
 
+# Every build directory: build/, and the build-*/ of the sanitizer,
+# valgrind, fuzzing, analysis, cross and VM targets.
 clean:
-	rm -rf $(B)
+	rm -rf $(B) build build-*/
 
 distclean: clean
 	rm -f config-host.mk
 
-.PHONY: all check test-progs install uninstall clean distclean
+.PHONY: all check test-progs install uninstall clean distclean FORCE
 .SECONDARY:
