@@ -19,12 +19,11 @@ includedir ?= $(prefix)/include
 mandir ?= $(prefix)/share/man
 bindir ?= $(prefix)/bin
 
-# The version has one source, the header that programs see; the library's
-# file name, soname and the .pc files derive from it.
-version_part = $(shell sed -n 's/^[#]define IO_URING_VERSION_$(1) *//p' \
-		 include/liburing/io_uring_version.h)
-VERSION_MAJOR := $(call version_part,MAJOR)
-VERSION := $(VERSION_MAJOR).$(call version_part,MINOR)
+# The version has one source, the header that programs see
+# (mk/version.sh reads it); the library's file name, soname, the .pc
+# files, the packages and the tests derive from it.
+VERSION := $(shell sh mk/version.sh)
+VERSION_MAJOR := $(firstword $(subst ., ,$(VERSION)))
 SONAME := liburing.so.$(VERSION_MAJOR)
 FFI_SONAME := liburing-ffi.so.$(VERSION_MAJOR)
 
