@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define EXIT_USAGE	2
 
@@ -38,6 +39,18 @@ static inline void help_check(int argc, char *argv[])
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
 			usage_exit(argv[0], 0);
 	}
+}
+
+/*
+ * For the examples that take only operands: refuses any option, and
+ * returns the index of the first operand ("--" ends the options, for a
+ * file whose name starts with a dash).
+ */
+static inline int operands(int argc, char *argv[])
+{
+	if (getopt(argc, argv, "") != -1)
+		usage_exit(argv[0], EXIT_USAGE);
+	return optind;
 }
 
 /* Says what was wrong with the arguments and exits with EXIT_USAGE. */

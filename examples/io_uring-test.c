@@ -30,11 +30,12 @@ int main(int argc, char *argv[])
 	off_t offset = 0;
 	struct stat st;
 	unsigned long long bytes = 0;
-	int fd, ret, i, queued, done = 0, failed = 0;
+	int fd, ret, i, queued, done = 0, failed = 0, first;
 
 	usage_text = "usage: %s FILE\n";
 	help_check(argc, argv);
-	if (argc != 2)
+	first = operands(argc, argv);
+	if (argc - first != 1)
 		bad_args(argv[0], "needs exactly one file");
 
 	/* A ring of QD entries; io_uring sizes the CQ twice as big. */
@@ -45,9 +46,9 @@ int main(int argc, char *argv[])
 		return 1;
 	}
 
-	fd = open(argv[1], O_RDONLY);
+	fd = open(argv[first], O_RDONLY);
 	if (fd < 0 || fstat(fd, &st) < 0) {
-		perror(argv[1]);
+		perror(argv[first]);
 		return 1;
 	}
 
@@ -84,7 +85,7 @@ int main(int argc, char *argv[])
 			return 1;
 		}
 		if (cqe->res < 0) {
-			fprintf(stderr, "read %s: %s\n", argv[1],
+			fprintf(stderr, "read %s: %s\n", argv[first],
 				strerror(-cqe->res));
 			failed++;
 		} else

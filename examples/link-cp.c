@@ -111,14 +111,15 @@ int main(int argc, char *argv[])
 	struct io_uring ring;
 	off_t size, next = 0;
 	unsigned inflight = 0;
-	int ret;
+	int ret, first;
 
 	usage_text = "usage: %s SOURCE DEST\n";
 	help_check(argc, argv);
-	if (argc != 3)
+	first = operands(argc, argv);
+	if (argc - first != 2)
 		bad_args(argv[0], "needs exactly two files");
-	src = argv[1];
-	dst = argv[2];
+	src = argv[first];
+	dst = argv[first + 1];
 	if (copy_open(argv[0], src, dst, &infd, &outfd, &size) < 0)
 		return 1;
 	ret = io_uring_queue_init(2 * QD, &ring, 0);
