@@ -33,6 +33,17 @@ for p in io_uring-test io_uring-cp link-cp io_uring-udp echo-server \
 	grep -q "^usage: " "$dir/err" || fail "$p: no usage on stderr"
 done
 
+# README's examples table names every option each usage line has
+for p in io_uring-test io_uring-cp link-cp io_uring-udp echo-server \
+	 send-zerocopy poll-bench reg-wait io_uring-probe; do
+	row=$(grep "^| \[\`$p\.c\`\]" README.md) || fail "README: no row for $p"
+	for o in $("$E/$p" --help | grep -oE -- '(^| |\[|\|)-(-[a-z]+|[a-z])' |
+		   sed 's/^[ [|]*//' | grep -vx -- '--help' | sort -u); do
+		printf '%s\n' "$row" | grep -q -- "$o" ||
+			fail "README's row for $p lacks $o"
+	done
+done
+
 # numbers are whole and in range
 expect 2 "$E/echo-server" -p 70000
 expect 2 "$E/echo-server" -c abc

@@ -68,6 +68,44 @@ case $rc in
 *)	fail "installed probe exited $rc: $out" ;;
 esac
 
+# What README says about run time: a program built through pkg-config
+# with its libdir as run path loads the installed library, not the
+# system's; LD_LIBRARY_PATH does the same without one.  (Installed here
+# with prefix= pointing into the scratch tree, so the .pc is true.)
+if command -v pkg-config >/dev/null 2>&1 && command -v ldd >/dev/null 2>&1
+then
+	pre=$dir/pc/usr/local
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL ${MAKE:-make} -s \
+		--no-print-directory B="$B" prefix="$pre" install \
+		> "$dir.log" 2>&1 || { cat "$dir.log"; fail "install to $pre"; }
+	rm -f "$dir.log"
+	awk '/^```c$/ { f = 1; next } /^```$/ { if (f) exit } f' README.md \
+		> "$dir/first.c"
+	export PKG_CONFIG_PATH=$pre/lib/pkgconfig
+	[ "$(pkg-config --modversion liburing)" = "$(sh mk/version.sh)" ] ||
+		fail "pkg-config finds another liburing"
+	# shellcheck disable=SC2046
+	${CC:-cc} -o "$dir/first" "$dir/first.c" \
+		$(pkg-config --cflags --libs liburing) \
+		-Wl,-rpath,"$(pkg-config --variable=libdir liburing)" ||
+		fail "README's pkg-config + rpath line does not build"
+	got=$(ldd "$dir/first" | sed -n 's/.*liburing\.so\.2 => \([^ ]*\).*/\1/p')
+	[ "$got" = "$pre/lib/liburing.so.2" ] ||
+		fail "with the run path, first loads '$got'"
+	"$dir/first" README.md | cmp -s - README.md || fail "first fails"
+	${CC:-cc} -o "$dir/first2" "$dir/first.c" -I"$pre/include" \
+		-L"$pre/lib" -luring || fail "build without run path"
+	got=$(LD_LIBRARY_PATH=$pre/lib ldd "$dir/first2" |
+	      sed -n 's/.*liburing\.so\.2 => \([^ ]*\).*/\1/p')
+	[ "$got" = "$pre/lib/liburing.so.2" ] ||
+		fail "with LD_LIBRARY_PATH, first loads '$got'"
+	rm -rf "$dir/pc" "$dir/first" "$dir/first2" "$dir/first.c"
+	unset PKG_CONFIG_PATH
+	echo "install: pkg-config + rpath and LD_LIBRARY_PATH load ours"
+else
+	echo "SKIP (part): no pkg-config or ldd, run-time lookup not checked"
+fi
+
 mk uninstall
 [ ! -e "$bin" ] || fail "uninstall left $bin"
 left=$(find "$dir" ! -type d)
