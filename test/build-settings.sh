@@ -8,10 +8,14 @@
 #  - ./configure takes --opt=VALUE and --opt VALUE, defaults to
 #    /usr/local, refuses a compiler that does not run;
 #  - make clean removes build/ and every build-*/ directory.
-B=${B:-build}
+# All of it in a copy of the sources: touching a header here must not
+# make the real build stale.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+mkdir "$tmp/src-copy"
+cp -R Makefile configure mk src include README.md "$tmp/src-copy/"
+cd "$tmp/src-copy" || exit 1
 b=$tmp/b
 o=$b/src/queue.o
 
