@@ -133,26 +133,40 @@ $(B)/examples/%: examples/%.c $(B)/liburing.so.$(VERSION) $(FLAGS_FILE)
 
 # ---- tests ---------------------------------------------------------------
 
-TEST_SRCS := $(filter-out test/helpers.c,$(wildcard test/*.c))
+# helpers.c: fixtures; harness.c: what every test process does first.
+TEST_LIB_SRCS := test/helpers.c test/harness.c
+TEST_LIB_OBJS := $(TEST_LIB_SRCS:test/%.c=$(B)/test/%.o)
+TEST_SRCS := $(filter-out $(TEST_LIB_SRCS),$(wildcard test/*.c))
 TESTS := $(TEST_SRCS:test/%.c=$(B)/test/%)
 TEST_CFLAGS := $(CFLAGS_ALL) -Itest
 
-$(B)/test/helpers.o: test/helpers.c $(FLAGS_FILE)
+$(B)/test/%.o: test/%.c $(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(B)/test/%: test/%.c $(B)/test/helpers.o $(B)/liburing.so.$(VERSION) \
+$(B)/test/%: test/%.c $(TEST_LIB_OBJS) $(B)/liburing.so.$(VERSION) \
 		$(FLAGS_FILE)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(TEST_CFLAGS) $(DEPFLAGS) -o $@ $< \
-		$(B)/test/helpers.o $(LINK_URING) -lcmocka -lpthread $(LDFLAGS)
+		$(TEST_LIB_OBJS) $(LINK_URING) -lcmocka -lpthread $(LDFLAGS)
 
+TEST_SCRIPTS := $(filter-out test/run.sh test/ensure-cmocka.sh, \
+			   $(wildcard test/*.sh))
+
+# test/run.sh runs what this list names, not whatever lies in $(B)/test;
+# the scripts first, as they take longest.
 test-progs: all $(TESTS)
+	@printf '%s\n' $(TEST_SCRIPTS) $(TESTS) > $(B)/test/run-list
 
+# make check T=ops-net       the programs named (or matching), and their
+#                            families (ops-net-*)
+# make check T_TEST='*zc*'   only the cmocka tests whose names match
+# make check T_JOBS=1        one program at a time (default: all CPUs)
 check:
 	@sh test/ensure-cmocka.sh
 	@$(MAKE) --no-print-directory test-progs
-	@B=$(B) CC="$(CC)" CXX="$(CXX)" sh test/run.sh
+	@B=$(B) CC="$(CC)" CXX="$(CXX)" T="$(T)" T_TEST="$(T_TEST)" \
+		T_JOBS="$(T_JOBS)" sh test/run.sh
 
 # ---- install -------------------------------------------------------------
 

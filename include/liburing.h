@@ -411,6 +411,15 @@ int io_uring_major_version(void) LIBURING_NOEXCEPT;
 int io_uring_minor_version(void) LIBURING_NOEXCEPT;
 bool io_uring_check_version(int major, int minor) LIBURING_NOEXCEPT;
 
+/*
+ * A pointer as the 64-bit integer the kernel's structs carry, on 32-bit
+ * machines too (through uintptr_t, so no sign extension and no warning).
+ */
+LIBURING_INLINE __u64 uring_ptr_to_u64(const void *ptr) LIBURING_NOEXCEPT
+{
+	return (__u64) (uintptr_t) ptr;
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,7 +8,8 @@
 # liburing-dev; installing Debian's again restores those.
 #
 #   make deb        the packages, into $(DEB_B)/
-#   make check-deb  builds them, then test/package-deb.sh installs them in
+#   make check-deb  builds them, then test/package/deb-round-trip.sh
+#                   installs them in
 #                   a throw-away root (a mount namespace with overlays on
 #                   /usr, /etc and /var), runs a program built against
 #                   Debian's liburing 2.3 on them, and restores Debian's;
@@ -38,6 +39,6 @@ deb:
 	@ls $(DEB_B)/*.deb
 
 check-deb: deb
-	@DEB_B=$(DEB_B) DEB_VERSION=$(DEB_VERSION) sh test/package-deb.sh
+	@DEB_B=$(DEB_B) DEB_VERSION=$(DEB_VERSION) sh test/package/deb-round-trip.sh
 
 .PHONY: deb check-deb

@@ -1,151 +1,155 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Submitting and waiting: publish the SQ tail, decide whether the kernel
- * must be entered at all, and wait for completions with or without a
- * timeout.  The kernel is entered only when it has to be:
- *  - to submit, unless an awake SQPOLL thread will pick the SQEs up;
- *  - to wait, when fewer CQEs are ready than asked for;
- *  - to flush, when the kernel holds completions back (CQ overflow, or
- *    task work flagged through IORING_SQ_TASKRUN), so none is ever lost;
- *  - to reap, on IOPOLL rings, where completions are found by polling.
+ * The queue side of the library: publishing SQEs, entering the kernel,
+ * and getting CQEs, with or without waiting.  The inline fast paths in
+ * liburing/sq.h and liburing/cq.h come here when they cannot finish
+ * without the kernel.
  */
 #include "int.h"
 #include "syscall.h"
 
 /*
- * Makes the SQEs handed out since the last call visible to the kernel and
- * returns how many are waiting in the SQ.  Release on the tail orders the
- * SQE contents before it; acquire on the head tells us what the kernel
- * (or its SQPOLL thread) has consumed.
+ * The submission rules below take the ring's setup flags as an argument
+ * (setup), not from the ring: submit() calls them with 0 for the common
+ * ring, so that one copy of the rules, with every SQPOLL, IOPOLL and
+ * SQ_REWIND case known absent, is all the common ring runs.
+ */
+#define SETUP_SPECIAL	(IORING_SETUP_SQPOLL | IORING_SETUP_IOPOLL | \
+			 IORING_SETUP_SQ_REWIND)
+
+/*
+ * Makes every SQE handed out so far visible to the kernel and returns how
+ * many it has yet to consume.  The release store of the tail orders the
+ * SQE contents before it.  Storing an unchanged tail is harmless and
+ * cheaper than testing first.
+ *
+ * IORING_SETUP_SQ_REWIND rings (Linux 7.0) have no head and tail: the
+ * kernel takes the SQEs from slot 0 on each enter, so the count is what
+ * was queued and the next batch starts at slot 0 again.
  */
 static inline __attribute__((always_inline)) unsigned
-flush_sq(struct io_uring *ring)
+sq_publish_as(struct io_uring *ring, unsigned setup)
 {
 	struct io_uring_sq *sq = &ring->sq;
 	unsigned tail = sq->sqe_tail;
 
-	/*
-	 * SQ_REWIND (Linux 7.0) ignores head and tail: the kernel takes
-	 * to_submit SQEs from slot 0 each time, so we start over at 0.
-	 */
-	if (uring_unlikely(ring->flags & IORING_SETUP_SQ_REWIND)) {
-		sq->sqe_tail = sq->sqe_head = 0;
+	if (setup & IORING_SETUP_SQ_REWIND) {
+		sq->sqe_head = 0;
+		sq->sqe_tail = 0;
 		return tail;
 	}
-	if (sq->sqe_head != tail) {
-		sq->sqe_head = tail;
-		io_uring_smp_store_release(sq->ktail, tail);
-	}
+	sq->sqe_head = tail;
+	io_uring_smp_store_release(sq->ktail, tail);
 	return tail - io_uring_load_sq_head(ring);
 }
 
-/*
- * Whether submitting needs a syscall, adding IORING_ENTER_SQ_WAKEUP to
- * *flags when an idle SQPOLL thread must be woken.
- */
-static bool sq_needs_enter(struct io_uring *ring, unsigned submit,
-			   unsigned *flags)
+static inline unsigned sq_publish(struct io_uring *ring)
 {
-	if (!submit)
-		return false;
-	if (!(ring->flags & IORING_SETUP_SQPOLL))
-		return true;
+	return sq_publish_as(ring, ring->flags);
+}
 
-	/*
-	 * The SQPOLL thread sets NEED_WAKEUP, then looks at the SQ tail one
-	 * last time before sleeping.  We stored the tail and now read the
-	 * flag.  A full barrier between the two makes sure at least one side
-	 * sees the other's store, so SQEs are never left unnoticed.
-	 */
+/*
+ * Whether an SQPOLL thread has gone to sleep and must be woken to see new
+ * SQEs.  The thread raises IORING_SQ_NEED_WAKEUP and then looks at the SQ
+ * tail one last time; we have stored the tail and now look at the flag.
+ * With a full barrier on each side between the store and the load, at
+ * least one of the two sees the other's store: SQEs are never stranded.
+ */
+static inline bool sqpoll_sleeping(const struct io_uring *ring)
+{
 	io_uring_smp_mb();
-	if (uring_unlikely(IO_URING_READ_ONCE(*ring->sq.kflags) &
-			   IORING_SQ_NEED_WAKEUP)) {
-		*flags |= IORING_ENTER_SQ_WAKEUP;
-		return true;
-	}
-	return false;
-}
-
-/* Completions the kernel holds back until someone enters it. */
-static bool cq_needs_flush(const struct io_uring *ring)
-{
-	return IO_URING_READ_ONCE(*ring->sq.kflags) &
-	       (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN);
-}
-
-static bool cq_needs_enter(const struct io_uring *ring)
-{
-	return (ring->flags & IORING_SETUP_IOPOLL) || cq_needs_flush(ring);
-}
-
-/* Inlined: with flush_sq(), this is the whole submit path under SQPOLL. */
-static inline __attribute__((always_inline)) int
-submit(struct io_uring *ring, unsigned to_submit, unsigned wait_nr,
-       bool getevents)
-{
-	unsigned flags = uring_base_enter(ring);
-	bool reap = getevents || wait_nr || cq_needs_enter(ring);
-
-	if (!sq_needs_enter(ring, to_submit, &flags) && !reap)
-		return (int) to_submit;
-	if (reap)
-		flags |= IORING_ENTER_GETEVENTS;
-	return __uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
-			     NULL, _NSIG / 8);
-}
-
-/* Rings with an SQPOLL thread, IOPOLL or SQ_REWIND: the general path. */
-static __attribute__((noinline)) int submit_special(struct io_uring *ring,
-						   unsigned wait_nr,
-						   bool getevents)
-{
-	return submit(ring, flush_sq(ring), wait_nr, getevents);
+	return IO_URING_READ_ONCE(*ring->sq.kflags) & IORING_SQ_NEED_WAKEUP;
 }
 
 /*
- * submit() for the common ring: no SQPOLL thread to consult, no IOPOLL,
- * no SQ_REWIND.  Any SQE queued means entering the kernel, so the only
- * question left is whether to reap too.  The SQ tail is published
- * unconditionally: when it has not moved, the store writes what is
- * there already, and that is cheaper than comparing first.
+ * Whether CQEs may exist that only an io_uring_enter() with GETEVENTS
+ * makes visible: IOPOLL rings find completions by polling inside the
+ * kernel; an overflowed CQ (IORING_SQ_CQ_OVERFLOW) is flushed from the
+ * kernel's backlog; pending task work (IORING_SQ_TASKRUN, with
+ * IORING_SETUP_TASKRUN_FLAG) posts its CQEs when the task enters.
+ */
+static inline bool cq_hidden_as(const struct io_uring *ring, unsigned setup)
+{
+	return (setup & IORING_SETUP_IOPOLL) ||
+	       (IO_URING_READ_ONCE(*ring->sq.kflags) &
+		(IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN));
+}
+
+static inline bool cq_hidden(const struct io_uring *ring)
+{
+	return cq_hidden_as(ring, ring->flags);
+}
+
+/*
+ * Adds to *flags what io_uring_enter() needs to consume pending SQEs and
+ * says whether an enter is needed for them at all: always without an
+ * SQPOLL thread, only to wake it when it sleeps with one.
+ */
+static inline bool sq_enter_as(const struct io_uring *ring, unsigned setup,
+			       unsigned pending, unsigned *flags)
+{
+	if (!pending)
+		return false;
+	if (!(setup & IORING_SETUP_SQPOLL))
+		return true;
+	if (!sqpoll_sleeping(ring))
+		return false;
+	*flags |= IORING_ENTER_SQ_WAKEUP;
+	return true;
+}
+
+/*
+ * The submission path.  Returns the number of SQEs submitted (under
+ * SQPOLL: handed to the thread), or -errno.  GETEVENTS goes along when
+ * the caller waits or asks for events, and when completions are hidden
+ * (cq_hidden), so a submit also reaps on IOPOLL rings and never leaves
+ * an overflow or task work behind.
  */
 static inline __attribute__((always_inline)) int
-submit_common(struct io_uring *ring, unsigned wait_nr, bool getevents)
+submit_as(struct io_uring *ring, unsigned setup, unsigned wait_nr,
+	  bool getevents)
 {
-	struct io_uring_sq *sq = &ring->sq;
-	unsigned tail = sq->sqe_tail, to_submit, flags;
+	unsigned pending = sq_publish_as(ring, setup);
+	unsigned flags = uring_base_enter(ring);
+	bool enter = sq_enter_as(ring, setup, pending, &flags);
 
-	if (uring_unlikely(ring->flags & (IORING_SETUP_SQPOLL |
-					  IORING_SETUP_IOPOLL |
-					  IORING_SETUP_SQ_REWIND)))
-		return submit_special(ring, wait_nr, getevents);
-
-	sq->sqe_head = tail;
-	io_uring_smp_store_release(sq->ktail, tail);
-	to_submit = tail - io_uring_load_sq_head(ring);
-
-	flags = uring_base_enter(ring);
-	if (getevents || wait_nr || cq_needs_flush(ring))
+	if (getevents || wait_nr || cq_hidden_as(ring, setup)) {
 		flags |= IORING_ENTER_GETEVENTS;
-	else if (!to_submit)
-		return 0;
-	return __uring_enter(ring->enter_ring_fd, to_submit, wait_nr, flags,
+		enter = true;
+	}
+	if (!enter)
+		return (int) pending;
+	return __uring_enter(ring->enter_ring_fd, pending, wait_nr, flags,
 			     NULL, _NSIG / 8);
+}
+
+static __attribute__((noinline)) int
+submit_special(struct io_uring *ring, unsigned wait_nr, bool getevents)
+{
+	return submit_as(ring, ring->flags, wait_nr, getevents);
+}
+
+static inline __attribute__((always_inline)) int
+submit(struct io_uring *ring, unsigned wait_nr, bool getevents)
+{
+	if (uring_unlikely(ring->flags & SETUP_SPECIAL))
+		return submit_special(ring, wait_nr, getevents);
+	return submit_as(ring, 0, wait_nr, getevents);
 }
 
 int io_uring_submit(struct io_uring *ring)
 {
-	return submit_common(ring, 0, false);
+	return submit(ring, 0, false);
 }
 
 int io_uring_submit_and_wait(struct io_uring *ring, unsigned wait_nr)
 {
-	return submit_common(ring, wait_nr, false);
+	return submit(ring, wait_nr, false);
 }
 
 int io_uring_submit_and_get_events(struct io_uring *ring)
 {
-	return submit_common(ring, 0, true);
+	return submit(ring, 0, true);
 }
 
 int io_uring_get_events(struct io_uring *ring)
@@ -161,6 +165,7 @@ struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
 	return _io_uring_get_sqe(ring);
 }
 
+/* IORING_ENTER_SQ_WAIT (Linux 5.10): sleep until the SQ has room. */
 int __io_uring_sqring_wait(struct io_uring *ring)
 {
 	return __uring_enter(ring->enter_ring_fd, 0, 0,
@@ -168,132 +173,119 @@ int __io_uring_sqring_wait(struct io_uring *ring)
 			     NULL, _NSIG / 8);
 }
 
-/* One wait request: what to submit, how many CQEs, and the enter args. */
-struct wait_req {
-	unsigned submit;	/* still to submit; decremented as it goes */
+/*
+ * Getting a CQE: every peek and wait that the inline fast path could not
+ * finish ends up in get_cqe().  A request (struct cqe_req) carries SQEs
+ * still to submit, wait_nr (how many CQEs must be ready; 0 means the call
+ * must not block), and what bounds a sleep (a sigmask, or an extended
+ * argument with a timeout or a registered wait slot).  The rules:
+ *
+ *  1. Look first, without the kernel: __io_uring_peek_cqe() retires the
+ *     CQEs an application never sees (io_uring_skip_cqe).  A CQE found
+ *     ends the request when nothing is left to submit and either wait_nr
+ *     CQEs are ready or the kernel has already been waited on once.
+ *  2. Enter the kernel to submit what is left (under SQPOLL only when its
+ *     thread sleeps: otherwise publishing was the submission), with
+ *     GETEVENTS and min_complete = wait_nr when fewer than wait_nr CQEs
+ *     are ready.
+ *  3. A request that must not block and found nothing enters once with
+ *     GETEVENTS if CQEs may be hidden (cq_hidden: IOPOLL, overflow, task
+ *     work), looks again, and otherwise answers -EAGAIN.  It never enters
+ *     twice for this: on an IOPOLL ring with nothing in flight the flag
+ *     that says "poll me" is always up.
+ *  4. A sleep bounded by a timeout happens once: finding nothing after
+ *     it is -ETIME.  An unbounded wait sleeps again until a CQE comes.
+ *  5. An error from io_uring_enter() ends the request with that error
+ *     (-EINTR, -ETIME from the kernel's own timeout, ...), and so does
+ *     the -ETIME of the timeout SQE that bounds a wait on kernels before
+ *     5.11; such a CQE left over from an earlier wait is only retired.
+ *
+ * *cqe_ptr is the CQE found on success, NULL on any error.
+ */
+struct cqe_req {
+	unsigned submit;	/* SQEs still to submit */
+	unsigned submitted;	/* SQEs io_uring_enter() took */
 	unsigned wait_nr;
-	unsigned enter_flags;	/* IORING_ENTER_EXT_ARG and friends */
-	bool has_ts;		/* the wait is bounded by a timeout */
+	unsigned ext_flags;	/* IORING_ENTER_EXT_ARG[_REG], or 0 */
+	bool bounded;		/* a timeout limits the sleep */
+	bool own_timeout;	/* a timeout SQE of ours bounds it */
 	void *arg;		/* sigset, or the extended argument */
 	size_t arg_sz;
 };
 
-/*
- * The one wait loop behind every wait and peek that may enter the kernel.
- * Returns 0 with *cqe_ptr set, or -errno with *cqe_ptr NULL; a wait with
- * nothing to wait for and nothing ready answers -EAGAIN.
- */
-static int wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
-		    struct wait_req *w)
+static int get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+		   struct cqe_req *rq)
 {
-	struct io_uring_cqe *cqe = NULL;
-	bool slept = false;
-	int err = 0;
-
-	for (;;) {
-		unsigned flags = uring_base_enter(ring), avail;
-		bool enter = false;
-		int ret;
-
-		err = __io_uring_peek_cqe(ring, &cqe, &avail);
-		if (err)
-			break;
-		if (!cqe && !w->wait_nr && !w->submit) {
-			if (!cq_needs_enter(ring)) {
-				err = -EAGAIN;
-				break;
-			}
-			enter = true;
-		}
-		if (w->wait_nr > avail || enter) {
-			flags |= IORING_ENTER_GETEVENTS | w->enter_flags;
-			enter = true;
-		}
-		if (sq_needs_enter(ring, w->submit, &flags))
-			enter = true;
-		if (!enter) {
-			if (!cqe && !w->wait_nr)
-				err = -EAGAIN;
-			break;
-		}
-		/* A bounded wait sleeps once; no CQE after it means time out. */
-		if (slept && w->has_ts) {
-			if (!cqe)
-				err = -ETIME;
-			break;
-		}
-
-		ret = __uring_enter(ring->enter_ring_fd, w->submit,
-				    w->wait_nr, flags, w->arg, w->arg_sz);
-		if (ret < 0) {
-			err = ret;
-			break;
-		}
-		w->submit -= (unsigned) ret;
-		if (flags & IORING_ENTER_GETEVENTS)
-			slept = true;
-		if (cqe)
-			break;
-	}
-
-	*cqe_ptr = err ? NULL : cqe;
-	return err;
-}
-
-/*
- * wait_cqe() for the most common wait, io_uring_wait_cqe() and its _nr
- * form finding too few CQEs: nothing to submit, no timeout.  Look, and
- * sleep in the kernel until wait_nr CQEs are there if fewer are (entering
- * with GETEVENTS also flushes overflow and runs task work).  Same result
- * as the general loop, with its bookkeeping left out.
- */
-static int wait_plain(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
-		      unsigned wait_nr, sigset_t *sigmask)
-{
+	bool waited = false;
 	struct io_uring_cqe *cqe;
-	unsigned avail;
-	int err;
+	int ret;
 
 	for (;;) {
-		err = __io_uring_peek_cqe(ring, &cqe, &avail);
-		if (err || wait_nr <= avail)
+		unsigned ready, flags = uring_base_enter(ring);
+		bool enter;
+
+		ret = __io_uring_peek_cqe(ring, &cqe, &ready);
+		if (ret && !rq->own_timeout)
+			continue;	/* an earlier wait's timeout: retired */
+		if (ret)
 			break;
-		err = __uring_enter(ring->enter_ring_fd, 0, wait_nr,
-				    uring_base_enter(ring) |
-				    IORING_ENTER_GETEVENTS,
-				    sigmask, _NSIG / 8);
-		if (err < 0)
+		if (!rq->submit && cqe && (waited || ready >= rq->wait_nr))
+			break;					/* rule 1 */
+		if (!rq->submit && waited && (rq->bounded || !rq->wait_nr)) {
+			ret = rq->wait_nr ? -ETIME : -EAGAIN;	/* 3, 4 */
 			break;
-		err = 0;
-		if (cqe)
+		}
+		enter = sq_enter_as(ring, ring->flags, rq->submit, &flags);
+		if (rq->wait_nr > ready || (!rq->wait_nr && !cqe &&
+					    cq_hidden(ring))) {
+			flags |= IORING_ENTER_GETEVENTS | rq->ext_flags;
+			enter = true;
+		}
+		if (!enter) {
+			/* SQPOLL took the SQEs; nothing else to do */
+			rq->submitted += rq->submit;
+			rq->submit = 0;
+			if (cqe)
+				break;
+			ret = -EAGAIN;				/* rule 3 */
 			break;
+		}
+		ret = __uring_enter(ring->enter_ring_fd, rq->submit,
+				    rq->wait_nr, flags, rq->arg, rq->arg_sz);
+		if (ret < 0)
+			break;					/* rule 5 */
+		/*
+		 * One enter submits what it can; SQEs the kernel did not take
+		 * stay queued for the next submit, as with io_uring_submit().
+		 */
+		rq->submitted += rq->submit ? (unsigned) ret : 0;
+		rq->submit = 0;
+		if (flags & IORING_ENTER_GETEVENTS)
+			waited = true;
 	}
-	*cqe_ptr = err ? NULL : cqe;
-	return err;
+
+	*cqe_ptr = ret ? NULL : cqe;
+	return ret;
 }
 
 int __io_uring_get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 		       unsigned submit, unsigned wait_nr, sigset_t *sigmask)
 {
-	if (!submit && wait_nr) {
-		return wait_plain(ring, cqe_ptr, wait_nr, sigmask);
-	} else {
-		struct wait_req w = {
-			.submit = submit,
-			.wait_nr = wait_nr,
-			.arg = sigmask,
-			.arg_sz = _NSIG / 8,
-		};
+	struct cqe_req rq = {
+		.submit = submit,
+		.wait_nr = wait_nr,
+		.arg = sigmask,
+		.arg_sz = _NSIG / 8,
+	};
 
-		return wait_cqe(ring, cqe_ptr, &w);
-	}
+	return get_cqe(ring, cqe_ptr, &rq);
 }
 
 /*
  * A wait through IORING_ENTER_EXT_ARG (Linux 5.11): the timeout and the
  * signal mask travel in struct io_uring_getevents_arg; min_wait_usec
- * (Linux 6.12) lets the kernel return early with fewer CQEs.  Reports
- * what was submitted through *submitted.
+ * (Linux 6.12) lets the kernel return early with fewer CQEs.  Returns
+ * what get_cqe() does; *submitted is what the enter took.
  */
 static int wait_ext_arg(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 			unsigned to_submit, unsigned wait_nr,
@@ -301,38 +293,39 @@ static int wait_ext_arg(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 			sigset_t *sigmask, unsigned *submitted)
 {
 	struct io_uring_getevents_arg arg = {
-		.sigmask = (uintptr_t) sigmask,
+		.sigmask = uring_ptr_to_u64(sigmask),
 		.sigmask_sz = _NSIG / 8,
 		.min_wait_usec = min_wait_usec,
-		.ts = (uintptr_t) ts,
+		.ts = uring_ptr_to_u64(ts),
 	};
-	struct wait_req w = {
+	struct cqe_req rq = {
 		.submit = to_submit,
 		.wait_nr = wait_nr,
-		.enter_flags = IORING_ENTER_EXT_ARG,
-		.has_ts = ts != NULL,
+		.ext_flags = IORING_ENTER_EXT_ARG,
+		.bounded = ts != NULL,
 		.arg = &arg,
 		.arg_sz = sizeof(arg),
 	};
-	int ret = wait_cqe(ring, cqe_ptr, &w);
+	int ret = get_cqe(ring, cqe_ptr, &rq);
 
-	if (submitted)
-		*submitted = to_submit - w.submit;
+	*submitted = rq.submitted;
 	return ret;
 }
 
 /*
- * Kernels before 5.11 take no timeout on io_uring_enter(); a timeout SQE
- * stands in for it.  Its CQE carries LIBURING_UDATA_TIMEOUT and is retired
- * by __io_uring_peek_cqe(), never shown to the application.  Returns the
- * number of SQEs now waiting to be submitted.
+ * Kernels before 5.11 take no timeout on io_uring_enter().  A timeout SQE
+ * stands in: it completes after ts, or once wait_nr other CQEs are
+ * posted, with LIBURING_UDATA_TIMEOUT as its user_data.  Its CQE is
+ * retired by io_uring_skip_cqe() and its -ETIME becomes the wait's
+ * result.  Returns how many SQEs are now published and unsubmitted.
  */
-static int queue_timeout(struct io_uring *ring, unsigned wait_nr,
-			 struct __kernel_timespec *ts)
+static int add_timeout_sqe(struct io_uring *ring, unsigned wait_nr,
+			   struct __kernel_timespec *ts)
 {
 	struct io_uring_sqe *sqe = _io_uring_get_sqe(ring);
 
 	if (!sqe) {
+		/* a full SQ: submit it to make room */
 		int ret = io_uring_submit(ring);
 
 		if (ret < 0)
@@ -343,25 +336,49 @@ static int queue_timeout(struct io_uring *ring, unsigned wait_nr,
 	}
 	io_uring_prep_timeout(sqe, ts, wait_nr, 0);
 	sqe->user_data = LIBURING_UDATA_TIMEOUT;
-	return (int) flush_sq(ring);
+	return (int) sq_publish(ring);
+}
+
+/*
+ * The timed waits.  With EXT_ARG the kernel bounds the sleep itself;
+ * without it a timeout SQE is submitted with the caller's SQEs.  Returns
+ * get_cqe()'s result and, through *submitted, how many of the caller's
+ * SQEs were submitted (the timeout SQE is not the caller's).
+ */
+static int timed_wait(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+		      unsigned to_submit, unsigned wait_nr,
+		      struct __kernel_timespec *ts, sigset_t *sigmask,
+		      unsigned *submitted)
+{
+	struct cqe_req rq = {
+		.wait_nr = wait_nr,
+		.arg = sigmask,
+		.arg_sz = _NSIG / 8,
+	};
+	int pending, ret;
+
+	if (!ts || (ring->features & IORING_FEAT_EXT_ARG))
+		return wait_ext_arg(ring, cqe_ptr, to_submit, wait_nr, ts, 0,
+				    sigmask, submitted);
+	pending = add_timeout_sqe(ring, wait_nr, ts);
+	if (pending < 0)
+		return pending;
+	rq.submit = (unsigned) pending;
+	rq.own_timeout = true;
+	ret = get_cqe(ring, cqe_ptr, &rq);
+	*submitted = rq.submitted ? rq.submitted - 1 : 0;
+	return ret;
 }
 
 int io_uring_wait_cqes(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 		       unsigned wait_nr, struct __kernel_timespec *ts,
 		       sigset_t *sigmask)
 {
-	int to_submit = 0;
+	unsigned submitted;
 
-	if (ts) {
-		if (ring->features & IORING_FEAT_EXT_ARG)
-			return wait_ext_arg(ring, cqe_ptr, 0, wait_nr, ts, 0,
-					    sigmask, NULL);
-		to_submit = queue_timeout(ring, wait_nr, ts);
-		if (to_submit < 0)
-			return to_submit;
-	}
-	return __io_uring_get_cqe(ring, cqe_ptr, (unsigned) to_submit,
-				  wait_nr, sigmask);
+	if (!ts)
+		return __io_uring_get_cqe(ring, cqe_ptr, 0, wait_nr, sigmask);
+	return timed_wait(ring, cqe_ptr, 0, wait_nr, ts, sigmask, &submitted);
 }
 
 int io_uring_wait_cqe_timeout(struct io_uring *ring,
@@ -377,50 +394,31 @@ int io_uring_wait_cqes_min_timeout(struct io_uring *ring,
 				   struct __kernel_timespec *ts,
 				   unsigned min_ts_usec, sigset_t *sigmask)
 {
+	unsigned submitted;
+
 	if (!(ring->features & IORING_FEAT_MIN_TIMEOUT))
 		return -EINVAL;
 	return wait_ext_arg(ring, cqe_ptr, 0, wait_nr, ts, min_ts_usec,
-			    sigmask, NULL);
+			    sigmask, &submitted);
 }
 
-/*
- * Returns the number of the caller's SQEs submitted (the hidden timeout
- * SQE of old kernels is not counted), or -errno (-ETIME on timeout).
- */
+/* Returns the number of the caller's SQEs submitted, or -errno. */
 int io_uring_submit_and_wait_timeout(struct io_uring *ring,
 				     struct io_uring_cqe **cqe_ptr,
 				     unsigned wait_nr,
 				     struct __kernel_timespec *ts,
 				     sigset_t *sigmask)
 {
-	struct wait_req w = {
-		.wait_nr = wait_nr,
-		.arg = sigmask,
-		.arg_sz = _NSIG / 8,
-	};
 	unsigned submitted;
-	int to_submit, ret;
+	int ret;
 
-	if (ts && (ring->features & IORING_FEAT_EXT_ARG)) {
-		ret = wait_ext_arg(ring, cqe_ptr, flush_sq(ring), wait_nr, ts,
-				   0, sigmask, &submitted);
-		return ret < 0 ? ret : (int) submitted;
-	}
-	if (ts)
-		to_submit = queue_timeout(ring, wait_nr, ts);
+	if (ts && !(ring->features & IORING_FEAT_EXT_ARG))
+		ret = timed_wait(ring, cqe_ptr, 0, wait_nr, ts, sigmask,
+				 &submitted);
 	else
-		to_submit = (int) flush_sq(ring);
-	if (to_submit < 0)
-		return to_submit;
-
-	w.submit = (unsigned) to_submit;
-	ret = wait_cqe(ring, cqe_ptr, &w);
-	if (ret < 0)
-		return ret;
-	submitted = (unsigned) to_submit - w.submit;
-	if (ts && submitted)
-		submitted--;
-	return (int) submitted;
+		ret = timed_wait(ring, cqe_ptr, sq_publish(ring), wait_nr, ts,
+				 sigmask, &submitted);
+	return ret < 0 ? ret : (int) submitted;
 }
 
 int io_uring_submit_and_wait_min_timeout(struct io_uring *ring,
@@ -434,7 +432,7 @@ int io_uring_submit_and_wait_min_timeout(struct io_uring *ring,
 
 	if (!(ring->features & IORING_FEAT_MIN_TIMEOUT))
 		return -EINVAL;
-	ret = wait_ext_arg(ring, cqe_ptr, flush_sq(ring), wait_nr, ts,
+	ret = wait_ext_arg(ring, cqe_ptr, sq_publish(ring), wait_nr, ts,
 			   min_wait, sigmask, &submitted);
 	return ret < 0 ? ret : (int) submitted;
 }
@@ -448,53 +446,54 @@ int io_uring_submit_and_wait_reg(struct io_uring *ring,
 				 struct io_uring_cqe **cqe_ptr,
 				 unsigned wait_nr, int reg_index)
 {
-	struct wait_req w = {
-		.submit = flush_sq(ring),
+	struct cqe_req rq = {
 		.wait_nr = wait_nr,
-		.enter_flags = IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG,
-		.has_ts = true,
+		.ext_flags = IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG,
+		.bounded = true,
 		.arg = (void *) (uintptr_t) ((size_t) reg_index *
 					     sizeof(struct io_uring_reg_wait)),
 		.arg_sz = sizeof(struct io_uring_reg_wait),
 	};
-	unsigned to_submit = w.submit;
 	int ret;
 
 	if (reg_index < 0)
 		return -EINVAL;
-	ret = wait_cqe(ring, cqe_ptr, &w);
-	return ret < 0 ? ret : (int) (to_submit - w.submit);
-}
-
-/* Stores pointers to the n CQE slots from p on; the run must not wrap. */
-static inline void fill_run(struct io_uring_cqe **cqes,
-			    struct io_uring_cqe *p, unsigned n)
-{
-	unsigned pairs;
-
-	/* two at a time: the loop's own cost is then paid once per pair */
-	for (pairs = n >> 1; pairs; pairs--, cqes += 2, p += 2) {
-		cqes[0] = p;
-		cqes[1] = p + 1;
-	}
-	if (n & 1)
-		*cqes = p;
+	rq.submit = sq_publish(ring);
+	ret = get_cqe(ring, cqe_ptr, &rq);
+	return ret < 0 ? ret : (int) rq.submitted;
 }
 
 /*
- * Fills cqes with the first count of the ready CQEs, known to be there.
- * With 16-byte CQEs the slots are walked with a pointer, in at most two
- * runs (before and after the ring wraps), rather than masking and
- * scaling each index.  CQE32 rings scale by 32.  CQE_MIXED rings are
- * walked slot by slot like the others; the caller tells the sizes apart
- * through IORING_CQE_F_32, as with io_uring_for_each_cqe.
+ * Stores pointers to the n consecutive CQE slots from p on.  Two per
+ * round halve the loop's own work, which at large batches is most of
+ * what a batch peek costs.
+ */
+static inline void fill_run(struct io_uring_cqe **out,
+			    struct io_uring_cqe *p, unsigned n)
+{
+	struct io_uring_cqe **end = out + (n & ~1U);
+
+	while (out != end) {
+		out[0] = p;
+		out[1] = p + 1;
+		out += 2;
+		p += 2;
+	}
+	if (n & 1)
+		*out = p;
+}
+
+/*
+ * Fills cqes with pointers to the count CQEs from head on, known to be
+ * ready, on a ring of fixed-size CQEs: at most two runs of consecutive
+ * slots, split where the ring wraps.
  */
 static inline void fill_batch(const struct io_uring *ring,
 			      struct io_uring_cqe **cqes, unsigned head,
 			      unsigned count)
 {
 	struct io_uring_cqe *base = ring->cq.cqes;
-	unsigned mask = ring->cq.ring_mask, first;
+	unsigned mask = ring->cq.ring_mask, room;
 
 	if (uring_unlikely(ring->flags & IORING_SETUP_CQE32)) {
 		unsigned i;
@@ -504,31 +503,56 @@ static inline void fill_batch(const struct io_uring *ring,
 		return;
 	}
 	head &= mask;
-	if (count == 1) {	/* a CQE at a time is common enough */
-		cqes[0] = base + head;
+	if (count == 1) {	/* reaping as each CQE comes: the usual batch */
+		*cqes = base + head;
 		return;
 	}
-	first = mask + 1 - head;	/* slots before the wrap */
-	if (uring_likely(count <= first)) {
+	room = mask + 1 - head;
+	if (uring_likely(count <= room)) {
 		fill_run(cqes, base + head, count);
 	} else {
-		fill_run(cqes, base + head, first);
-		fill_run(cqes + first, base, count - first);
+		fill_run(cqes, base + head, room);
+		fill_run(cqes + room, base, count - room);
 	}
 }
 
-/* Nothing ready: flush what the kernel holds back, once, and look again. */
-static __attribute__((noinline)) unsigned
-peek_batch_flush(struct io_uring *ring, struct io_uring_cqe **cqes,
-		 unsigned count)
+/*
+ * CQE_MIXED rings (Linux 6.18): a 32-byte CQE (IORING_CQE_F_32) takes two
+ * slots, and a filler (IORING_CQE_F_SKIP) pads the last slot where a big
+ * CQE would wrap.  Only real CQEs are handed out; fillers at the head are
+ * retired, and the batch ends before any later filler, which is then at
+ * the head for the next call.  The caller retires each CQE with
+ * io_uring_cqe_seen(), or advances by the sum of io_uring_cqe_nr().
+ */
+static unsigned peek_batch_mixed(struct io_uring *ring,
+				 struct io_uring_cqe **cqes, unsigned count)
 {
-	unsigned head, ready;
+	struct io_uring_cqe *cqe;
+	unsigned n = 0, head, tail;
+	int err = 0;
 
-	if (!count || !cq_needs_flush(ring))
-		return 0;
-	io_uring_get_events(ring);
-	head = *ring->cq.khead;
-	ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
+	do {
+		head = *ring->cq.khead;
+		tail = io_uring_smp_load_acquire(ring->cq.ktail);
+		cqe = &ring->cq.cqes[head & ring->cq.ring_mask];
+	} while (head != tail && io_uring_skip_cqe(ring, cqe, &err));
+
+	while (n < count && head != tail) {
+		cqe = &ring->cq.cqes[head & ring->cq.ring_mask];
+		if (cqe->flags & IORING_CQE_F_SKIP)
+			break;
+		cqes[n++] = cqe;
+		head += io_uring_cqe_nr(cqe);
+	}
+	return n;
+}
+
+static unsigned peek_batch_fixed(struct io_uring *ring,
+				 struct io_uring_cqe **cqes, unsigned count)
+{
+	unsigned head = *ring->cq.khead;
+	unsigned ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
+
 	if (count > ready)
 		count = ready;
 	fill_batch(ring, cqes, head, count);
@@ -536,10 +560,30 @@ peek_batch_flush(struct io_uring *ring, struct io_uring_cqe **cqes,
 }
 
 /*
- * Fills cqes with up to count ready CQEs, in order, consuming none; the
- * caller retires them with io_uring_cq_advance().  Flushes held-back
- * completions once if none are ready.  The flush lives in a function of
- * its own so that this one needs no stack frame.
+ * The rest of io_uring_peek_batch_cqe(): nothing was ready, or the ring
+ * is CQE_MIXED.  When nothing is ready but the kernel may hold CQEs back
+ * (cq_hidden), it is entered once to bring them out.
+ */
+static __attribute__((noinline)) unsigned
+peek_batch_slow(struct io_uring *ring, struct io_uring_cqe **cqes,
+		unsigned count)
+{
+	bool mixed = ring->flags & IORING_SETUP_CQE_MIXED;
+	unsigned n;
+
+	n = mixed ? peek_batch_mixed(ring, cqes, count) :
+		    peek_batch_fixed(ring, cqes, count);
+	if (n || !count || !cq_hidden(ring))
+		return n;
+	io_uring_get_events(ring);
+	return mixed ? peek_batch_mixed(ring, cqes, count) :
+		       peek_batch_fixed(ring, cqes, count);
+}
+
+/*
+ * Up to count ready CQEs, in order, consuming none; the caller retires
+ * them with io_uring_cq_advance().  The common case (CQEs ready, fixed
+ * size) is kept free of calls, so it needs no stack frame.
  */
 unsigned io_uring_peek_batch_cqe(struct io_uring *ring,
 				 struct io_uring_cqe **cqes, unsigned count)
@@ -547,8 +591,8 @@ unsigned io_uring_peek_batch_cqe(struct io_uring *ring,
 	unsigned head = *ring->cq.khead;
 	unsigned ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
 
-	if (uring_unlikely(!ready))
-		return peek_batch_flush(ring, cqes, count);
+	if (uring_unlikely(!ready || (ring->flags & IORING_SETUP_CQE_MIXED)))
+		return peek_batch_slow(ring, cqes, count);
 	if (count > ready)
 		count = ready;
 	fill_batch(ring, cqes, head, count);
@@ -563,9 +607,7 @@ int io_uring_set_iowait(struct io_uring *ring, bool enable_iowait)
 {
 	if (!(ring->features & IORING_FEAT_NO_IOWAIT))
 		return -EOPNOTSUPP;
-	if (enable_iowait)
-		ring->int_flags &= ~RF_NO_IOWAIT;
-	else
-		ring->int_flags |= RF_NO_IOWAIT;
+	ring->int_flags = (__u8) ((ring->int_flags & ~RF_NO_IOWAIT) |
+				  (enable_iowait ? 0 : RF_NO_IOWAIT));
 	return 0;
 }

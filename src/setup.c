@@ -194,6 +194,10 @@ static int map_rings(int fd, const struct io_uring_params *p,
 		cq->kflags = (unsigned *) (cp + p->cq_off.flags);
 	cq->ring_mask = *cq->kring_mask;
 	cq->ring_entries = *cq->kring_entries;
+	/* the word behind the inline fast paths: see __uring_cq_plain() */
+	cq->pad[0] = !(p->flags & (IORING_SETUP_CQE32 |
+				   IORING_SETUP_CQE_MIXED)) &&
+		     (p->features & IORING_FEAT_EXT_ARG);
 	return 0;
 fail:
 	unmap_rings(ring);

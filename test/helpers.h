@@ -45,6 +45,18 @@ void t_ring_init_params(struct io_uring *ring, unsigned entries,
 			struct io_uring_params *p);
 
 /*
+ * Makes ring look as it would on a kernel before 5.11, without
+ * IORING_FEAT_EXT_ARG, so that waits take the timeout-SQE path: the
+ * feature bit, and the plain-ring word setup derived from it (see
+ * __uring_cq_plain in liburing/cq.h).
+ */
+static inline void t_pretend_no_ext_arg(struct io_uring *ring)
+{
+	ring->features &= ~IORING_FEAT_EXT_ARG;
+	ring->cq.pad[0] = 0;
+}
+
+/*
  * One rule of a restriction set: kind is an IORING_RESTRICTION_* value,
  * value the opcode, register opcode or SQE flags it names (the three
  * share one byte of struct io_uring_restriction).

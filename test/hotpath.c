@@ -238,7 +238,7 @@ static void test_no_ext_arg(void **state)
 
 	(void) state;
 	t_ring_init(&ring, 8, 0);
-	ring.features &= ~IORING_FEAT_EXT_ARG;
+	t_pretend_no_ext_arg(&ring);
 
 	assert_int_equal(io_uring_wait_cqe_timeout(&ring, &cqe, &short_ts),
 			 -ETIME);

@@ -74,6 +74,20 @@ static inline void ops_wait(struct io_uring *ring, struct io_uring_cqe *out)
 	ops_wait_ms(ring, out, 5000);
 }
 
+/* Reaps n CQEs into out[], indexed by user_data (which must be < n). */
+static inline void ops_reap_by_tag(struct io_uring *ring,
+				   struct io_uring_cqe *out, unsigned n)
+{
+	struct io_uring_cqe cqe;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		ops_wait(ring, &cqe);
+		assert_true(cqe.user_data < n);
+		out[cqe.user_data] = cqe;
+	}
+}
+
 /* True if no CQE turns up within ms milliseconds. */
 static inline int ops_no_cqe(struct io_uring *ring, long ms)
 {

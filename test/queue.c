@@ -246,7 +246,7 @@ static void test_timeout_sqe_fallback(void **state)
 
 	(void) state;
 	t_ring_init(&ring, 8, 0);
-	ring.features &= ~IORING_FEAT_EXT_ARG;
+	t_pretend_no_ext_arg(&ring);
 	wait_timeouts(&ring);
 	/* the hidden timeout also works when the SQ is full */
 	queue_nops(&ring, 8, 100);

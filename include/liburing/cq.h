@@ -12,17 +12,6 @@
 extern "C" {
 #endif
 
-/*
- * For the long ways round of the inline fast paths: kept out of line, so
- * that what is inlined into the application stays small enough for the
- * compiler to inline it at all.
- */
-#if defined(__GNUC__) || defined(__clang__)
-#define LIBURING_COLD __attribute__((cold))
-#else
-#define LIBURING_COLD
-#endif
-
 /* log2 of the CQE size in 16-byte units: 1 on IORING_SETUP_CQE32 rings. */
 LIBURING_INLINE unsigned io_uring_cqe_shift_from_flags(unsigned flags)
 	LIBURING_NOEXCEPT
@@ -73,51 +62,40 @@ LIBURING_INLINE bool io_uring_cq_eventfd_enabled(const struct io_uring *ring)
 }
 
 /*
- * Turns eventfd notification on or off (Linux 5.8 added the CQ flags
- * word; older kernels cannot switch it off).  Only the application
- * writes this word, so a plain read-modify-write is enough.
+ * IORING_CQ_EVENTFD_DISABLED in the CQ flags word (Linux 5.8) mutes the
+ * registered eventfd.  The kernel only reads this word, so a plain
+ * read-modify-write by the application is safe.  Without the word
+ * notifications are always on and cannot be muted.
  */
 LIBURING_INLINE int io_uring_cq_eventfd_toggle(struct io_uring *ring,
 					       bool enabled) LIBURING_NOEXCEPT
 {
-	unsigned flags;
+	unsigned *word = ring->cq.kflags;
+	unsigned now, want;
 
-	if (enabled == io_uring_cq_eventfd_enabled(ring))
-		return 0;
-	if (!ring->cq.kflags)
-		return -EOPNOTSUPP;
-
-	flags = *ring->cq.kflags;
-	if (enabled)
-		flags &= ~IORING_CQ_EVENTFD_DISABLED;
-	else
-		flags |= IORING_CQ_EVENTFD_DISABLED;
-	IO_URING_WRITE_ONCE(*ring->cq.kflags, flags);
+	if (!word)
+		return enabled ? 0 : -EOPNOTSUPP;
+	now = IO_URING_READ_ONCE(*word);
+	want = enabled ? now & ~IORING_CQ_EVENTFD_DISABLED :
+			 now | IORING_CQ_EVENTFD_DISABLED;
+	if (want != now)
+		IO_URING_WRITE_ONCE(*word, want);
 	return 0;
 }
 
 /*
- * ring->cq.pad[0] belongs to the library: nonzero once the long way round
- * (__uring_peek_cqe_any) has seen that the ring is plain, meaning
- * 16-byte CQEs (neither CQE32 nor CQE_MIXED) and a kernel that takes wait
- * timeouts itself (IORING_FEAT_EXT_ARG), so that no CQE is ever to be
- * skipped or hidden.  Neither property changes for the life of a ring and
- * setup zeroes the whole struct, so zero only means "not looked at yet".
- * Testing this one word saves testing two on every reap.
+ * cq.pad[0] is the library's: the setup code stores 1 there when the
+ * ring is plain, meaning 16-byte CQEs only (neither CQE32 nor CQE_MIXED)
+ * and a kernel that bounds waits itself (IORING_FEAT_EXT_ARG), so that
+ * the CQE at the head is always one for the application.  Inline code
+ * compiled into programs reads it to take the fast path.  A ring whose
+ * struct was filled by another liburing has 0 there, which only sends
+ * every peek the long way round (test/compat-pad.sh runs both mixes).
  */
 LIBURING_INLINE bool __uring_cq_plain(const struct io_uring *ring)
 	LIBURING_NOEXCEPT
 {
 	return ring->cq.pad[0] != 0;
-}
-
-LIBURING_INLINE void __uring_cq_check_plain(struct io_uring *ring)
-	LIBURING_NOEXCEPT
-{
-	if (!ring->cq.pad[0] &&
-	    !(ring->flags & (IORING_SETUP_CQE32 | IORING_SETUP_CQE_MIXED)) &&
-	    (ring->features & IORING_FEAT_EXT_ARG))
-		ring->cq.pad[0] = 1;
 }
 
 /*
@@ -133,25 +111,21 @@ LIBURING_INLINE void io_uring_cq_advance(struct io_uring *ring, unsigned nr)
 }
 
 /*
- * Retires one CQE.  Only a CQE_MIXED ring can hold a two-slot CQE, so
- * the CQE itself is read only there; a plain ring is told apart by the
- * same word the peek just tested, which an inlining compiler does not
- * test twice.  (The two advances are spelled out: written as a count
- * picked by a condition, gcc loads cqe->flags anyway and picks with a
- * cmov.)
+ * Retires one CQE: two slots for a 32-byte CQE of a CQE_MIXED ring, one
+ * otherwise.  Only a mixed ring makes reading the CQE's flags necessary.
  */
 LIBURING_INLINE void io_uring_cqe_seen(struct io_uring *ring,
 				       struct io_uring_cqe *cqe)
 	LIBURING_NOEXCEPT
 {
-	if (uring_likely(cqe != NULL)) {
-		if (uring_likely(__uring_cq_plain(ring)) ||
-		    !(ring->flags & IORING_SETUP_CQE_MIXED))
-			io_uring_smp_store_release(ring->cq.khead,
-						   *ring->cq.khead + 1);
-		else
-			io_uring_cq_advance(ring, io_uring_cqe_nr(cqe));
-	}
+	if (uring_unlikely(!cqe))
+		return;
+	if (uring_likely(__uring_cq_plain(ring)) ||
+	    !(ring->flags & IORING_SETUP_CQE_MIXED))
+		io_uring_smp_store_release(ring->cq.khead,
+					   *ring->cq.khead + 1);
+	else
+		io_uring_cq_advance(ring, io_uring_cqe_nr(cqe));
 }
 
 LIBURING_INLINE void *io_uring_cqe_get_data(const struct io_uring_cqe *cqe)
@@ -167,111 +141,66 @@ LIBURING_INLINE __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
 }
 
 /*
- * Finds the first CQE an application should see, without waiting.  Two
- * kinds are retired on the way: the hidden timeout CQE that emulates wait
- * timeouts on kernels without IORING_FEAT_EXT_ARG (its -ETIME becomes our
- * return value), and the IORING_CQE_F_SKIP filler that a CQE_MIXED ring
- * places where a 32-byte CQE would have wrapped.
+ * Retires cqe, the CQE at the head, if it is one the application must
+ * not see, and says whether it was: a filler of a CQE_MIXED ring
+ * (IORING_CQE_F_SKIP), or the timeout CQE that stands in for a wait
+ * timeout on kernels without IORING_FEAT_EXT_ARG.  Such a timeout that
+ * fired leaves its -ETIME (or other error) in *err and returns false:
+ * the wait is over.
  */
-LIBURING_INLINE LIBURING_COLD int
-__uring_peek_cqe_any(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
-		     unsigned *nr_available)
+LIBURING_INLINE bool io_uring_skip_cqe(struct io_uring *ring,
+				       struct io_uring_cqe *cqe, int *err)
 	LIBURING_NOEXCEPT
 {
-	struct io_uring_cqe *cqe;
-	unsigned shift = io_uring_cqe_shift(ring);
-	unsigned avail;
-	int err = 0;
+	bool filler = cqe->flags & IORING_CQE_F_SKIP;
+	bool timeout = !(ring->features & IORING_FEAT_EXT_ARG) &&
+		       cqe->user_data == LIBURING_UDATA_TIMEOUT;
+	int res = cqe->res;
 
-	__uring_cq_check_plain(ring);
-	for (;;) {
-		unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
-		unsigned head = *ring->cq.khead;
-
-		cqe = NULL;
-		avail = tail - head;
-		if (!avail)
-			break;
-		cqe = &ring->cq.cqes[(head & ring->cq.ring_mask) << shift];
-		if (uring_unlikely(!(ring->features & IORING_FEAT_EXT_ARG)) &&
-		    cqe->user_data == LIBURING_UDATA_TIMEOUT) {
-			if (cqe->res < 0)
-				err = cqe->res;
-			io_uring_cq_advance(ring, 1);
-			if (!err)
-				continue;
-			cqe = NULL;
-		} else if (uring_unlikely(ring->flags &
-					  IORING_SETUP_CQE_MIXED) &&
-			   (cqe->flags & IORING_CQE_F_SKIP)) {
-			io_uring_cq_advance(ring, 1);
-			continue;
-		}
-		break;
+	if (!filler && !timeout)
+		return false;
+	io_uring_cq_advance(ring, io_uring_cqe_nr(cqe));
+	if (timeout && res < 0) {
+		*err = res;
+		return false;
 	}
-
-	*cqe_ptr = cqe;
-	if (nr_available)
-		*nr_available = avail;
-	return err;
+	return true;
 }
 
 /*
- * The common case, told apart in one go: a CQE is ready and the ring is
- * plain (see __uring_cq_plain), so there is nothing to skip and the
- * CQE at the head is the one.  Everything else (nothing ready, CQE32 or
- * CQE_MIXED rings, pre-5.11 kernels, a ring not yet looked at) goes the
- * long way, __uring_peek_cqe_any().  Sets *head and *avail when it
- * says yes.
+ * The CQE the application should see next, and how many CQ slots are
+ * ready, without entering the kernel and without consuming it.  CQEs it
+ * must not see are retired on the way (io_uring_skip_cqe); an error from
+ * a hidden timeout CQE is returned, with *cqe_ptr NULL.
  */
-LIBURING_INLINE bool __uring_cqe_simple(const struct io_uring *ring,
-					unsigned *head, unsigned *avail)
-	LIBURING_NOEXCEPT
-{
-	unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
-
-	*head = *ring->cq.khead;
-	*avail = tail - *head;
-	return uring_likely(*avail != 0) &&
-	       uring_likely(__uring_cq_plain(ring));
-}
-
-/*
- * After __uring_cqe_simple() said no: whether that was only because
- * nothing is ready on a plain ring, where the long way would find nothing
- * either.  Waiting on an empty ring, as under SQPOLL, then costs no extra
- * look.
- */
-LIBURING_INLINE bool __uring_cq_plain_empty(const struct io_uring *ring,
-					    unsigned avail)
-	LIBURING_NOEXCEPT
-{
-	return !avail && __uring_cq_plain(ring);
-}
-
 LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
 					struct io_uring_cqe **cqe_ptr,
 					unsigned *nr_available)
 	LIBURING_NOEXCEPT
 {
-	unsigned head, avail;
+	unsigned shift = io_uring_cqe_shift(ring);
+	struct io_uring_cqe *cqe;
+	unsigned head, ready;
+	int err = 0;
 
-	if (__uring_cqe_simple(ring, &head, &avail)) {
-		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
-		if (nr_available)
-			*nr_available = avail;
-		return 0;
-	}
-	if (__uring_cq_plain_empty(ring, avail)) {
-		*cqe_ptr = NULL;
-		if (nr_available)
-			*nr_available = 0;
-		return 0;
-	}
-	return __uring_peek_cqe_any(ring, cqe_ptr, nr_available);
+	do {
+		head = *ring->cq.khead;
+		ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
+		cqe = ready ? &ring->cq.cqes[(head & ring->cq.ring_mask) <<
+					     shift] : NULL;
+	} while (cqe && !__uring_cq_plain(ring) &&
+		 io_uring_skip_cqe(ring, cqe, &err));
+
+	*cqe_ptr = err ? NULL : cqe;
+	if (nr_available)
+		*nr_available = ready;
+	return err;
 }
 
-/* Waits for at least wait_nr CQEs and returns the first; 0 just flushes. */
+/*
+ * Waits for wait_nr CQEs (0: none, only flush what the kernel holds back,
+ * -EAGAIN if that brings nothing) and returns the first.
+ */
 LIBURING_INLINE int io_uring_wait_cqe_nr(struct io_uring *ring,
 					 struct io_uring_cqe **cqe_ptr,
 					 unsigned wait_nr) LIBURING_NOEXCEPT
@@ -280,26 +209,28 @@ LIBURING_INLINE int io_uring_wait_cqe_nr(struct io_uring *ring,
 }
 
 /*
- * The next CQE: the one ready if there is one, else what
- * io_uring_wait_cqe_nr(wait_nr) brings (wait_nr 0 only flushes, and gives
- * -EAGAIN if that finds nothing).  The common case returns 0 without a
- * second look at *cqe_ptr, so that inlined into a caller that checks the
- * return value, only one test remains.
+ * peek and wait inline only what costs two loads: a CQE is ready on a
+ * plain ring.  Anything else (an empty CQ, a ring with CQEs to skip, the
+ * kernel to enter) is __io_uring_get_cqe(), whose rules are in
+ * src/queue.c.
  */
-LIBURING_INLINE int __uring_next_cqe(struct io_uring *ring,
-				     struct io_uring_cqe **cqe_ptr,
-				     unsigned wait_nr) LIBURING_NOEXCEPT
+LIBURING_INLINE int __uring_cqe_get(struct io_uring *ring,
+				    struct io_uring_cqe **cqe_ptr,
+				    unsigned wait_nr) LIBURING_NOEXCEPT
 {
-	unsigned head, avail;
+	/*
+	 * The tail first: what is read after an acquire load cannot be
+	 * taken from before it, so this order lets a following
+	 * io_uring_cqe_seen() reuse the head and the plain-ring word.
+	 */
+	unsigned tail = io_uring_smp_load_acquire(ring->cq.ktail);
+	unsigned head = *ring->cq.khead;
 
-	if (__uring_cqe_simple(ring, &head, &avail)) {
+	if (uring_likely(__uring_cq_plain(ring)) && uring_likely(tail != head)) {
 		*cqe_ptr = &ring->cq.cqes[head & ring->cq.ring_mask];
 		return 0;
 	}
-	if (!__uring_cq_plain_empty(ring, avail) &&
-	    !__uring_peek_cqe_any(ring, cqe_ptr, NULL) && *cqe_ptr)
-		return 0;
-	return io_uring_wait_cqe_nr(ring, cqe_ptr, wait_nr);
+	return __io_uring_get_cqe(ring, cqe_ptr, 0, wait_nr, NULL);
 }
 
 /* The next CQE if one is ready, else -EAGAIN; never sleeps. */
@@ -307,7 +238,7 @@ LIBURING_INLINE int io_uring_peek_cqe(struct io_uring *ring,
 				      struct io_uring_cqe **cqe_ptr)
 	LIBURING_NOEXCEPT
 {
-	return __uring_next_cqe(ring, cqe_ptr, 0);
+	return __uring_cqe_get(ring, cqe_ptr, 0);
 }
 
 /* The next CQE, sleeping until there is one. */
@@ -315,7 +246,7 @@ LIBURING_INLINE int io_uring_wait_cqe(struct io_uring *ring,
 				      struct io_uring_cqe **cqe_ptr)
 	LIBURING_NOEXCEPT
 {
-	return __uring_next_cqe(ring, cqe_ptr, 1);
+	return __uring_cqe_get(ring, cqe_ptr, 1);
 }
 
 /*

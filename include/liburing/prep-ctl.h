@@ -50,7 +50,7 @@ LIBURING_INLINE void io_uring_prep_timeout_update(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_TIMEOUT_REMOVE, sqe, -1, NULL, 0,
-			 (__u64) (uintptr_t) ts);
+			 uring_ptr_to_u64(ts));
 	sqe->addr = user_data;
 	sqe->timeout_flags = flags | IORING_TIMEOUT_UPDATE;
 }
@@ -85,7 +85,7 @@ LIBURING_INLINE void io_uring_prep_cancel(struct io_uring_sqe *sqe,
 					  const void *user_data, int flags)
 	LIBURING_NOEXCEPT
 {
-	io_uring_prep_cancel64(sqe, (__u64) (uintptr_t) user_data, flags);
+	io_uring_prep_cancel64(sqe, uring_ptr_to_u64(user_data), flags);
 }
 
 LIBURING_INLINE void io_uring_prep_cancel_fd(struct io_uring_sqe *sqe,
@@ -140,7 +140,7 @@ LIBURING_INLINE void io_uring_prep_msg_ring_fd(struct io_uring_sqe *sqe,
 	io_uring_prep_rw(IORING_OP_MSG_RING, sqe, fd, NULL, 0, data);
 	sqe->addr = IORING_MSG_SEND_FD;
 	sqe->addr3 = (__u32) source_fd;
-	__uring_prep_direct_slot(sqe, (unsigned) target_fd);
+	__io_uring_set_target_fixed_file(sqe, (unsigned) target_fd);
 	sqe->msg_ring_flags = flags;
 }
 
@@ -208,7 +208,7 @@ LIBURING_INLINE void io_uring_prep_waitid(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_WAITID, sqe, (int) id, NULL,
-			 (unsigned) idtype, (__u64) (uintptr_t) infop);
+			 (unsigned) idtype, uring_ptr_to_u64(infop));
 	sqe->waitid_flags = flags;
 	sqe->file_index = (__u32) options;
 }

@@ -243,7 +243,7 @@ LIBURING_INLINE void io_uring_prep_statx(struct io_uring_sqe *sqe, int dfd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_STATX, sqe, dfd, path, mask,
-			 (__u64) (uintptr_t) statxbuf);
+			 uring_ptr_to_u64(statxbuf));
 	sqe->statx_flags = (__u32) flags;
 }
 
@@ -268,7 +268,7 @@ LIBURING_INLINE void io_uring_prep_openat_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_openat(sqe, dfd, path, flags, mode);
-	__uring_prep_direct_slot(sqe, file_index);
+	__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_open(struct io_uring_sqe *sqe,
@@ -295,7 +295,7 @@ LIBURING_INLINE void io_uring_prep_openat2(struct io_uring_sqe *sqe, int dfd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_OPENAT2, sqe, dfd, path,
-			 (unsigned) sizeof(*how), (__u64) (uintptr_t) how);
+			 (unsigned) sizeof(*how), uring_ptr_to_u64(how));
 }
 
 LIBURING_INLINE void io_uring_prep_openat2_direct(struct io_uring_sqe *sqe,
@@ -305,7 +305,7 @@ LIBURING_INLINE void io_uring_prep_openat2_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_openat2(sqe, dfd, path, how);
-	__uring_prep_direct_slot(sqe, file_index);
+	__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_close(struct io_uring_sqe *sqe, int fd)
@@ -362,8 +362,8 @@ LIBURING_INLINE void io_uring_prep_getxattr(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_GETXATTR, sqe, 0, name, len,
-			 (__u64) (uintptr_t) value);
-	sqe->addr3 = (__u64) (uintptr_t) path;
+			 uring_ptr_to_u64(value));
+	sqe->addr3 = uring_ptr_to_u64(path);
 }
 
 LIBURING_INLINE void io_uring_prep_setxattr(struct io_uring_sqe *sqe,
@@ -374,8 +374,8 @@ LIBURING_INLINE void io_uring_prep_setxattr(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_SETXATTR, sqe, 0, name, len,
-			 (__u64) (uintptr_t) value);
-	sqe->addr3 = (__u64) (uintptr_t) path;
+			 uring_ptr_to_u64(value));
+	sqe->addr3 = uring_ptr_to_u64(path);
 	sqe->xattr_flags = (__u32) flags;
 }
 
@@ -385,7 +385,7 @@ LIBURING_INLINE void io_uring_prep_fgetxattr(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_FGETXATTR, sqe, fd, name, len,
-			 (__u64) (uintptr_t) value);
+			 uring_ptr_to_u64(value));
 }
 
 LIBURING_INLINE void io_uring_prep_fsetxattr(struct io_uring_sqe *sqe, int fd,
@@ -395,7 +395,7 @@ LIBURING_INLINE void io_uring_prep_fsetxattr(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_FSETXATTR, sqe, fd, name, len,
-			 (__u64) (uintptr_t) value);
+			 uring_ptr_to_u64(value));
 	sqe->xattr_flags = (__u32) flags;
 }
 
@@ -410,7 +410,7 @@ LIBURING_INLINE void io_uring_prep_renameat(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_RENAMEAT, sqe, olddfd, oldpath,
-			 (unsigned) newdfd, (__u64) (uintptr_t) newpath);
+			 (unsigned) newdfd, uring_ptr_to_u64(newpath));
 	sqe->rename_flags = flags;
 }
 
@@ -460,7 +460,7 @@ LIBURING_INLINE void io_uring_prep_symlinkat(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_SYMLINKAT, sqe, newdirfd, target, 0,
-			 (__u64) (uintptr_t) linkpath);
+			 uring_ptr_to_u64(linkpath));
 }
 
 LIBURING_INLINE void io_uring_prep_symlink(struct io_uring_sqe *sqe,
@@ -478,7 +478,7 @@ LIBURING_INLINE void io_uring_prep_linkat(struct io_uring_sqe *sqe,
 					  int flags) LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_LINKAT, sqe, olddfd, oldpath,
-			 (unsigned) newdfd, (__u64) (uintptr_t) newpath);
+			 (unsigned) newdfd, uring_ptr_to_u64(newpath));
 	sqe->hardlink_flags = (__u32) flags;
 }
 
@@ -509,7 +509,7 @@ LIBURING_INLINE void io_uring_prep_pipe_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_pipe(sqe, fds, pipe_flags);
-	__uring_prep_direct_slot(sqe, file_index);
+	__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 #ifdef __cplusplus

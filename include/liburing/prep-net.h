@@ -36,7 +36,7 @@ LIBURING_INLINE void io_uring_prep_socket_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_socket(sqe, domain, type, protocol, flags);
-	__uring_prep_direct_slot(sqe, file_index);
+	__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_socket_direct_alloc(struct io_uring_sqe *sqe,
@@ -75,7 +75,7 @@ LIBURING_INLINE void io_uring_prep_accept(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_ACCEPT, sqe, fd, addr, 0,
-			 (__u64) (uintptr_t) addrlen);
+			 uring_ptr_to_u64(addrlen));
 	sqe->accept_flags = (__u32) flags;
 }
 
@@ -87,7 +87,7 @@ LIBURING_INLINE void io_uring_prep_accept_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_accept(sqe, fd, addr, addrlen, flags);
-	__uring_prep_direct_slot(sqe, file_index);
+	__io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 /* One CQE (with IORING_CQE_F_MORE) per connection (Linux 5.19). */
@@ -138,7 +138,7 @@ io_uring_prep_send_set_addr(struct io_uring_sqe *sqe,
 			    const struct sockaddr *dest_addr, __u16 addr_len)
 	LIBURING_NOEXCEPT
 {
-	sqe->addr2 = (__u64) (uintptr_t) dest_addr;
+	sqe->addr2 = uring_ptr_to_u64(dest_addr);
 	sqe->addr_len = addr_len;
 }
 
@@ -292,7 +292,7 @@ LIBURING_INLINE void io_uring_prep_cmd_sock(struct io_uring_sqe *sqe,
 				  fd);
 	sqe->level = (__u32) level;
 	sqe->optname = (__u32) optname;
-	sqe->optval = (__u64) (uintptr_t) optval;
+	sqe->optval = uring_ptr_to_u64(optval);
 	sqe->optlen = (__u32) optlen;
 }
 
@@ -309,8 +309,8 @@ LIBURING_INLINE void io_uring_prep_cmd_getsockname(struct io_uring_sqe *sqe,
 {
 	__io_uring_prep_uring_cmd(sqe, IORING_OP_URING_CMD,
 				  SOCKET_URING_OP_GETSOCKNAME, fd);
-	sqe->addr = (__u64) (uintptr_t) sockaddr;
-	sqe->addr3 = (__u64) (uintptr_t) sockaddr_len;
+	sqe->addr = uring_ptr_to_u64(sockaddr);
+	sqe->addr3 = uring_ptr_to_u64(sockaddr_len);
 	sqe->optlen = (__u32) peer;
 }
 
@@ -345,7 +345,7 @@ LIBURING_INLINE void io_uring_prep_poll_add(struct io_uring_sqe *sqe, int fd,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_POLL_ADD, sqe, fd, NULL, 0, 0);
-	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
 }
 
 /*
@@ -385,7 +385,7 @@ LIBURING_INLINE void io_uring_prep_poll_update(struct io_uring_sqe *sqe,
 	io_uring_prep_rw(IORING_OP_POLL_REMOVE, sqe, -1, NULL, flags,
 			 new_user_data);
 	sqe->addr = old_user_data;
-	sqe->poll32_events = __uring_prep_poll_mask(poll_mask);
+	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
 }
 
 #ifdef __cplusplus

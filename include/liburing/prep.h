@@ -93,7 +93,7 @@ LIBURING_INLINE void io_uring_prep_timeout(struct io_uring_sqe *sqe,
  * value IORING_FILE_INDEX_ALLOC asks the kernel to pick a free slot from
  * the allocation range (the CQE then carries the slot it chose).
  */
-LIBURING_INLINE void __uring_prep_direct_slot(struct io_uring_sqe *sqe,
+LIBURING_INLINE void __io_uring_set_target_fixed_file(struct io_uring_sqe *sqe,
 						 unsigned file_index)
 	LIBURING_NOEXCEPT
 {
@@ -108,7 +108,7 @@ LIBURING_INLINE void __uring_prep_direct_slot(struct io_uring_sqe *sqe,
  * with a half-word swap on big-endian machines (a leftover of the 16-bit
  * poll_events field they grew out of), so the same swap is applied here.
  */
-LIBURING_INLINE __u32 __uring_prep_poll_mask(unsigned poll_mask)
+LIBURING_INLINE unsigned __io_uring_prep_poll_mask(unsigned poll_mask)
 	LIBURING_NOEXCEPT
 {
 #if __BYTE_ORDER == __BIG_ENDIAN

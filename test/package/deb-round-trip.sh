@@ -21,7 +21,8 @@
 #   4. outside the namespace, nothing changed.
 #
 # Needs root (mount namespaces), dpkg and Debian's liburing2 installed;
-# skips (77) otherwise.  Run by "make check-deb", after make deb.
+# skips (77) otherwise.  Run by "make check-deb", after make deb; it lives
+# outside test/*.sh so that make check, which runs those, never runs it.
 DEB_B=${DEB_B:-build/deb}
 fail() { echo "FAIL: $*"; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
