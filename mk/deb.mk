@@ -9,11 +9,11 @@
 #
 #   make deb        the packages, into $(DEB_B)/
 #   make check-deb  builds them, then test/package/deb-round-trip.sh
-#                   installs them in
-#                   a throw-away root (a mount namespace with overlays on
-#                   /usr, /etc and /var), runs a program built against
-#                   Debian's liburing 2.3 on them, and restores Debian's;
-#                   the machine itself never sees the packages.  Needs root.
+#                   installs them in a throw-away root (a mount namespace
+#                   with overlays on /usr, /etc and /var), runs a program
+#                   built against Debian's liburing 2.3 on them, and
+#                   restores Debian's; the machine itself never sees the
+#                   packages.  Needs root.
 #
 # The packaging lives in packaging/debian; the version and the changelog
 # are written from mk/version.sh into a copy of the tree, so the tree
