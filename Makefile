@@ -3,7 +3,10 @@
 #   make            the libraries (shared and static, plain and ffi) and
 #                   the examples
 #   make check      the test suite (installs cmocka first if it must)
-#   make install    honours DESTDIR and prefix=; see ./configure --help
+#   make install    honours DESTDIR and prefix= (default /usr/local); see
+#                   ./configure --help
+#   make deb        Debian packages (mk/deb.mk); make check-deb tests them
+#   make clean      removes build/ and every build-*/ directory
 #
 # EXTRA_CFLAGS is added to every compile (CI passes -Werror).
 
