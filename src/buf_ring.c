@@ -6,7 +6,7 @@
  */
 #include <sys/mman.h>
 #include <unistd.h>
-#include "int.h"
+#include "mem.h"
 
 /*
  * The kernel takes at most 32768 entries (ring_entries below 65536, a
@@ -36,56 +36,51 @@ static __u64 pbuf_mmap_offset(int bgid)
  * aligned, as the kernel requires, and never copy-on-write after a fork,
  * which would split them from the kernel's pinned copy).  With
  * IOU_PBUF_RING_MMAP (Linux 6.4) the kernel allocates the ring and we map
- * it from the ring fd.  Returns NULL with *err = -errno on failure.
+ * it from the ring fd, which must still be open.  *err is 0 on success,
+ * -errno with NULL returned on failure.
  */
 struct io_uring_buf_ring *io_uring_setup_buf_ring(struct io_uring *ring,
 						  unsigned int nentries,
 						  int bgid, unsigned int flags,
 						  int *err)
 {
-	struct io_uring_buf_reg reg;
 	size_t len = buf_ring_bytes(nentries);
-	int saved = errno, ret;
-	void *br;
+	struct io_uring_buf_reg reg;
+	void *br = NULL;
+	int ret;
 
 	memset(&reg, 0, sizeof(reg));
 	reg.ring_entries = nentries;
 	reg.bgid = (__u16) bgid;
 	reg.flags = (__u16) flags;
 
-	if (flags & IOU_PBUF_RING_MMAP) {
-		ret = io_uring_register_buf_ring(ring, &reg, 0);
-		if (ret)
-			goto fail;
-		br = mmap(NULL, len, PROT_READ | PROT_WRITE,
-			  MAP_SHARED | MAP_POPULATE, ring->ring_fd,
-			  (off_t) pbuf_mmap_offset(bgid));
-		if (br == MAP_FAILED) {
-			ret = -errno;
-			io_uring_unregister_buf_ring(ring, bgid);
-			goto fail;
+	if (!(flags & IOU_PBUF_RING_MMAP)) {
+		/* our memory first, then the kernel is told where it is */
+		ret = __uring_mmap(len, -1, 0, &br);
+		if (!ret) {
+			reg.ring_addr = (__u64) (uintptr_t) br;
+			ret = io_uring_register_buf_ring(ring, &reg, 0);
+			if (ret)
+				munmap(br, len);
 		}
+	} else if (ring->ring_fd < 0) {
+		ret = -EBADF;
 	} else {
-		br = mmap(NULL, len, PROT_READ | PROT_WRITE,
-			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-		if (br == MAP_FAILED) {
-			ret = -errno;
-			goto fail;
-		}
-		reg.ring_addr = (__u64) (uintptr_t) br;
+		/* the kernel's memory first, then we map it */
 		ret = io_uring_register_buf_ring(ring, &reg, 0);
-		if (ret) {
-			munmap(br, len);
-			goto fail;
+		if (!ret) {
+			ret = __uring_mmap(len, ring->ring_fd,
+					   pbuf_mmap_offset(bgid), &br);
+			if (ret)
+				io_uring_unregister_buf_ring(ring, bgid);
 		}
 	}
-	io_uring_buf_ring_init(br);
-	errno = saved;
-	return br;
-fail:
-	errno = saved;
+
 	*err = ret;
-	return NULL;
+	if (ret)
+		return NULL;
+	io_uring_buf_ring_init(br);
+	return br;
 }
 
 /*

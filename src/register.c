@@ -38,23 +38,49 @@ int io_uring_register_probe(struct io_uring *ring, struct io_uring_probe *p,
 	return __uring_register(ring, IORING_REGISTER_PROBE, p, nr_ops);
 }
 
+/* ---- the ring's own fd ------------------------------------------------ */
+
 /*
- * Registers the ring fd in the task's table (Linux 5.18), so that
- * io_uring_enter() skips the fd lookup and reference counting.
+ * A ring can sit in its task's table of registered rings (Linux 5.18):
+ * io_uring_enter() then takes the table index with
+ * IORING_ENTER_REGISTERED_RING and skips the fd lookup and its reference
+ * counting.  Since Linux 6.3 (IORING_FEAT_REG_REG_RING)
+ * io_uring_register() takes the index as well, which is what allows the
+ * real fd to be closed.
+ *
+ * Adding takes the ring's fd in data and offset -1U, which asks the
+ * kernel to pick the slot and write it back into offset; removing names
+ * the slot in offset.  The kernel answers with the number of entries it
+ * processed: 1.  Only then does the ring change how it reaches the kernel.
  */
-int io_uring_register_ring_fd(struct io_uring *ring)
+static int ring_table(struct io_uring *ring, bool add)
 {
-	struct io_uring_rsrc_update up = {
-		.offset = -1U,
-		.data = (unsigned) ring->ring_fd,
-	};
+	bool in_table = ring->int_flags & RF_ENTER_BY_IDX;
+	struct io_uring_rsrc_update slot;
 	int ret;
 
-	if (ring->int_flags & RF_ENTER_BY_IDX)
+	if (add && in_table)
 		return -EEXIST;
-	ret = __uring_register(ring, IORING_REGISTER_RING_FDS, &up, 1);
-	if (ret == 1) {
-		ring->enter_ring_fd = (int) up.offset;
+	if (!add && !in_table)
+		return -EINVAL;
+
+	memset(&slot, 0, sizeof(slot));
+	if (add) {
+		slot.offset = -1U;
+		slot.data = (__u64) (unsigned) ring->ring_fd;
+	} else {
+		slot.offset = (unsigned) ring->enter_ring_fd;
+	}
+	ret = __uring_register(ring, add ? IORING_REGISTER_RING_FDS :
+					   IORING_UNREGISTER_RING_FDS,
+			       &slot, 1);
+	if (ret != 1)
+		return ret;
+
+	ring->int_flags &= ~(RF_ENTER_BY_IDX | RF_REG_BY_IDX);
+	ring->enter_ring_fd = ring->ring_fd;
+	if (add) {
+		ring->enter_ring_fd = (int) slot.offset;
 		ring->int_flags |= RF_ENTER_BY_IDX;
 		if (ring->features & IORING_FEAT_REG_REG_RING)
 			ring->int_flags |= RF_REG_BY_IDX;
@@ -62,42 +88,36 @@ int io_uring_register_ring_fd(struct io_uring *ring)
 	return ret;
 }
 
+int io_uring_register_ring_fd(struct io_uring *ring)
+{
+	return ring_table(ring, true);
+}
+
 int io_uring_unregister_ring_fd(struct io_uring *ring)
 {
-	struct io_uring_rsrc_update up = {
-		.offset = (unsigned) ring->enter_ring_fd,
-	};
-	int ret;
-
-	if (!(ring->int_flags & RF_ENTER_BY_IDX))
-		return -EINVAL;
-	ret = __uring_register(ring, IORING_UNREGISTER_RING_FDS, &up, 1);
-	if (ret == 1) {
-		ring->enter_ring_fd = ring->ring_fd;
-		ring->int_flags &= ~(RF_ENTER_BY_IDX | RF_REG_BY_IDX);
-	}
-	return ret;
+	return ring_table(ring, false);
 }
 
 /*
- * Closes the ring's real fd once it is registered, so that only the
- * registered index reaches the ring.  Needs IORING_FEAT_REG_REG_RING, or
- * registration calls would have no way in.  Returns 1 on success.
+ * Leaves the registered index as the only way to the ring.  That needs
+ * registration by index (IORING_FEAT_REG_REG_RING), or every later
+ * io_uring_register() on the ring would be lost.  Returns 1 on success.
  */
 int io_uring_close_ring_fd(struct io_uring *ring)
 {
-	int saved = errno;
+	int fd = ring->ring_fd, saved;
 
 	if (!(ring->features & IORING_FEAT_REG_REG_RING))
 		return -EOPNOTSUPP;
 	if (!(ring->int_flags & RF_ENTER_BY_IDX))
 		return -EINVAL;
-	if (ring->ring_fd == -1)
+	if (fd < 0)
 		return -EBADF;
 
-	close(ring->ring_fd);
-	errno = saved;
 	ring->ring_fd = -1;
+	saved = errno;
+	close(fd);
+	errno = saved;
 	return 1;
 }
 
@@ -117,10 +137,42 @@ int io_uring_register_buffers(struct io_uring *ring, const struct iovec *iovecs,
 }
 
 /*
- * IORING_REGISTER_BUFFERS2 (Linux 5.13) takes a struct io_uring_rsrc_register
- * whose size goes in nr_args, so the struct can grow.  A slot with a
- * non-zero tag posts a CQE with user_data = tag, res 0, once the kernel
- * has dropped its last use of the buffer (unregistered or replaced).
+ * The kernel refuses a file table larger than RLIMIT_NOFILE with -EMFILE.
+ * A table is not open files, but the limit applies all the same, so when
+ * the hard limit allows it we raise the soft limit to the table size and
+ * let the caller try once more.  Returns whether that is worth doing.
+ */
+static bool raise_nofile(unsigned nr)
+{
+	struct rlimit rl;
+	int saved = errno;
+	bool raised = false;
+
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < nr &&
+	    (rl.rlim_max == RLIM_INFINITY || nr <= rl.rlim_max)) {
+		rl.rlim_cur = nr;
+		raised = !setrlimit(RLIMIT_NOFILE, &rl);
+	}
+	errno = saved;
+	return raised;
+}
+
+static int register_files(struct io_uring *ring, unsigned opcode,
+			  const void *arg, unsigned nr_args, unsigned nr)
+{
+	int ret = __uring_register(ring, opcode, arg, nr_args);
+
+	if (ret == -EMFILE && raise_nofile(nr))
+		ret = __uring_register(ring, opcode, arg, nr_args);
+	return ret;
+}
+
+/*
+ * IORING_REGISTER_BUFFERS2 and IORING_REGISTER_FILES2 (Linux 5.13) take a
+ * struct io_uring_rsrc_register whose size goes in nr_args, so the struct
+ * can grow.  A slot with a non-zero tag posts a CQE with user_data = tag,
+ * res 0, once the kernel has dropped its last use of the resource
+ * (unregistered or replaced).
  */
 static int register_rsrc(struct io_uring *ring, unsigned opcode,
 			 const void *data, const __u64 *tags, unsigned nr,
@@ -133,6 +185,8 @@ static int register_rsrc(struct io_uring *ring, unsigned opcode,
 		.tags = (__u64) (uintptr_t) tags,
 	};
 
+	if (opcode == IORING_REGISTER_FILES2)
+		return register_files(ring, opcode, &reg, sizeof(reg), nr);
 	return __uring_register(ring, opcode, &reg, sizeof(reg));
 }
 
@@ -235,37 +289,6 @@ int io_uring_clone_buffers(struct io_uring *dst, struct io_uring *src)
 
 /* ---- fixed files -------------------------------------------------------- */
 
-/*
- * The kernel refuses a file table larger than RLIMIT_NOFILE with -EMFILE.
- * A table is not open files, but the limit applies all the same, so when
- * the hard limit allows it we raise the soft limit to the table size and
- * let the caller try once more.  Returns whether that is worth doing.
- */
-static bool raise_nofile(unsigned nr)
-{
-	struct rlimit rl;
-	int saved = errno;
-	bool raised = false;
-
-	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < nr &&
-	    (rl.rlim_max == RLIM_INFINITY || nr <= rl.rlim_max)) {
-		rl.rlim_cur = nr;
-		raised = !setrlimit(RLIMIT_NOFILE, &rl);
-	}
-	errno = saved;
-	return raised;
-}
-
-static int register_files(struct io_uring *ring, unsigned opcode,
-			  const void *arg, unsigned nr_args, unsigned nr)
-{
-	int ret = __uring_register(ring, opcode, arg, nr_args);
-
-	if (ret == -EMFILE && raise_nofile(nr))
-		ret = __uring_register(ring, opcode, arg, nr_args);
-	return ret;
-}
-
 int io_uring_register_files(struct io_uring *ring, const int *files,
 			    unsigned nr_files)
 {
@@ -273,30 +296,16 @@ int io_uring_register_files(struct io_uring *ring, const int *files,
 			      nr_files);
 }
 
-static int register_files2(struct io_uring *ring, const int *files,
-			   const __u64 *tags, unsigned nr, unsigned flags)
-{
-	struct io_uring_rsrc_register reg = {
-		.nr = nr,
-		.flags = flags,
-		.data = (__u64) (uintptr_t) files,
-		.tags = (__u64) (uintptr_t) tags,
-	};
-
-	return register_files(ring, IORING_REGISTER_FILES2, &reg, sizeof(reg),
-			      nr);
-}
-
 int io_uring_register_files_tags(struct io_uring *ring, const int *files,
 				 const __u64 *tags, unsigned nr)
 {
-	return register_files2(ring, files, tags, nr, 0);
+	return register_rsrc(ring, IORING_REGISTER_FILES2, files, tags, nr, 0);
 }
 
 int io_uring_register_files_sparse(struct io_uring *ring, unsigned nr)
 {
-	return register_files2(ring, NULL, NULL, nr,
-			       IORING_RSRC_REGISTER_SPARSE);
+	return register_rsrc(ring, IORING_REGISTER_FILES2, NULL, NULL, nr,
+			     IORING_RSRC_REGISTER_SPARSE);
 }
 
 /*
@@ -430,15 +439,25 @@ int io_uring_register_iowq_max_workers(struct io_uring *ring,
 
 /*
  * Registers a ring of buffers (Linux 5.19).  The kernel wants a
- * power-of-two ring_entries below 65536, page-aligned memory unless
- * IOU_PBUF_RING_MMAP asks it to allocate.  flags is reserved.
+ * power-of-two ring_entries of at most 32768 and page-aligned memory,
+ * unless IOU_PBUF_RING_MMAP asks it to allocate.  It reads the ring's
+ * flags from reg->flags only; the flags argument (IOU_PBUF_RING_INC, ...)
+ * is added to those on a copy, so the caller's reg stays as it was.
+ * Without flags, or without a reg, reg goes to the kernel as it is, so
+ * that a NULL or bad pointer gets the kernel's answer.
  */
 int io_uring_register_buf_ring(struct io_uring *ring,
 			       struct io_uring_buf_reg *reg,
 			       unsigned int flags)
 {
-	(void) flags;
-	return __uring_register(ring, IORING_REGISTER_PBUF_RING, reg, 1);
+	struct io_uring_buf_reg merged;
+
+	if (!flags || !reg)
+		return __uring_register(ring, IORING_REGISTER_PBUF_RING, reg,
+					1);
+	merged = *reg;
+	merged.flags |= (__u16) flags;
+	return __uring_register(ring, IORING_REGISTER_PBUF_RING, &merged, 1);
 }
 
 int io_uring_unregister_buf_ring(struct io_uring *ring, int bgid)

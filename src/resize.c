@@ -17,21 +17,14 @@
  */
 #include <sys/mman.h>
 #include <unistd.h>
-#include "int.h"
+#include "mem.h"
 
 /*
- * Where the kernel puts the SQ index array: after the CQEs, aligned to
- * SMP_CACHE_BYTES.  RESIZE_RINGS does not report it (p->sq_off.array comes
- * back 0 on Linux 6.18), so we compute it, and check the guess against
- * the current ring before resizing.
+ * RESIZE_RINGS does not report where the SQ index array goes
+ * (p->sq_off.array comes back 0 on Linux 6.18), so we compute it with
+ * URING_SQ_ARRAY_ALIGN, and check the guess against the current ring
+ * before resizing.
  */
-#if defined(__s390__) || defined(__s390x__)
-#define SQ_ARRAY_ALIGN	256
-#elif defined(__powerpc__) || defined(__powerpc64__)
-#define SQ_ARRAY_ALIGN	128
-#else
-#define SQ_ARRAY_ALIGN	64
-#endif
 
 /* The only setup flags RESIZE_RINGS accepts. */
 #define RESIZE_FLAGS	(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP)
@@ -50,7 +43,8 @@ static size_t sqe_bytes(const struct io_uring *ring)
 static size_t sq_array_offset(size_t cqes_off, unsigned cq_entries,
 			      size_t cqe_sz)
 {
-	return uring_align_up(cqes_off + cq_entries * cqe_sz, SQ_ARRAY_ALIGN);
+	return uring_align_up(cqes_off + cq_entries * cqe_sz,
+			      URING_SQ_ARRAY_ALIGN);
 }
 
 /* Whether our SQ array offset rule matches what setup gave this ring. */
@@ -64,31 +58,6 @@ static bool sq_array_rule_holds(const struct io_uring *ring)
 	return ring->cq.ring_ptr == ring->sq.ring_ptr &&
 	       array_off == sq_array_offset(cqes_off, ring->cq.ring_entries,
 					    cqe_bytes(ring));
-}
-
-/* The SQ size the kernel will pick for p, as io_uring_setup() does. */
-static unsigned new_sq_entries(const struct io_uring_params *p)
-{
-	unsigned entries = p->sq_entries;
-
-	if (entries > 32768 && (p->flags & IORING_SETUP_CLAMP))
-		entries = 32768;
-	return uring_roundup_pow2(entries);
-}
-
-static void unmap_old(const struct io_uring *old)
-{
-	const struct io_uring_sq *sq = &old->sq;
-	const struct io_uring_cq *cq = &old->cq;
-
-	if (old->int_flags & RF_MEM_OURS) {
-		munmap(sq->sqes, sq->sqes_sz);	/* one block, SQEs first */
-		return;
-	}
-	munmap(sq->sqes, sq->sqes_sz);
-	munmap(sq->ring_ptr, sq->ring_sz);
-	if (cq->ring_ptr != sq->ring_ptr)
-		munmap(cq->ring_ptr, cq->ring_sz);
 }
 
 /*
@@ -132,12 +101,24 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 	/* Rings we must mmap need the real fd. */
 	if (!(ring->flags & IORING_SETUP_NO_MMAP) && ring->ring_fd < 0)
 		return -EBADF;
+	/*
+	 * Kernels that can resize (6.13 on) lay the SQ array out by the
+	 * rule above; a ring that breaks it comes from an older kernel
+	 * (6.1 doubles its whole CQ area for CQE32), which has no
+	 * RESIZE_RINGS and would answer -EINVAL itself.
+	 */
 	if (ring->sq.array && !sq_array_rule_holds(ring))
-		return -EOPNOTSUPP;
+		return -EINVAL;
 
 	if (rewind) {
+		unsigned sq_entries;
+
 		/* SQ_REWIND ignores head and tail: we move SQEs 0..tail. */
-		if (ring->sq.sqe_tail > new_sq_entries(&kp))
+		ret = __uring_ring_count(kp.sq_entries, URING_SQ_LIMIT,
+					 kp.flags, &sq_entries);
+		if (ret)
+			return ret;
+		if (ring->sq.sqe_tail > sq_entries)
 			return -EOVERFLOW;
 	} else if (ring->sq.sqe_head != ring->sq.sqe_tail &&
 		   !(ring->flags & IORING_SETUP_SQPOLL)) {
@@ -162,13 +143,9 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 		if (sz < 0)
 			return (int) sz;
 		mem_size = (size_t) sz;
-		mem = mmap(NULL, mem_size, PROT_READ | PROT_WRITE,
-			   MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-		if (mem == MAP_FAILED) {
-			ret = -errno;
-			errno = saved;
+		ret = __uring_mmap(mem_size, -1, 0, &mem);
+		if (ret)
 			return ret;
-		}
 		kp.sq_off.user_addr = (__u64) (uintptr_t) mem;
 		kp.cq_off.user_addr = (__u64) (uintptr_t) mem + sqes_off;
 	}
@@ -220,7 +197,7 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
 		       (size_t) old.sq.sqe_tail * sqe_bytes(ring));
 
 	install(ring, &n);
-	unmap_old(&old);
+	__uring_unmap_rings(&old);
 	*p = kp;
 	errno = saved;
 	return 0;

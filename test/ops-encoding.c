@@ -52,42 +52,63 @@ static void W(void)
 	want.user_data = ~0ULL;
 }
 
-#define CMP(field)							\
+/*
+ * The checker: the first way slot[0] differs from want, written into why,
+ * or NULL when it matches.  Named fields first, for a readable message;
+ * then every byte, so that nothing hides in a spot the named fields do
+ * not cover; then, unless the helper builds a 128-byte SQE, the slot
+ * after it, which must still hold its 0xff fill.
+ */
+#define DIFF(field)							\
 	do {								\
-		if (slot[0].field != want.field)			\
-			fail_msg("line %d: " #field " is 0x%llx, want 0x%llx", \
-				 line,					\
+		if (slot[0].field != want.field) {			\
+			snprintf(why, size, #field " is 0x%llx, want 0x%llx", \
 				 (unsigned long long) slot[0].field,	\
 				 (unsigned long long) want.field);	\
+			return why;					\
+		}							\
 	} while (0)
 
-static void check_sqe(int line, int big)
+static const char *sqe_diff(int big, char *why, size_t size)
 {
 	const unsigned char *rest = (const unsigned char *) &slot[1];
 	size_t i;
 
-	CMP(opcode);
-	CMP(flags);
-	CMP(ioprio);
-	CMP(fd);
-	CMP(off);
-	CMP(addr);
-	CMP(len);
-	CMP(rw_flags);
-	CMP(user_data);
-	CMP(buf_index);
-	CMP(personality);
-	CMP(file_index);
-	CMP(addr3);
-	CMP(__pad2[0]);
-	/* and nothing hides in a spot the named fields do not cover */
-	if (memcmp(&slot[0], &want, sizeof(want)))
-		fail_msg("line %d: SQE bytes differ", line);
+	DIFF(opcode);
+	DIFF(flags);
+	DIFF(ioprio);
+	DIFF(fd);
+	DIFF(off);
+	DIFF(addr);
+	DIFF(len);
+	DIFF(rw_flags);
+	DIFF(user_data);
+	DIFF(buf_index);
+	DIFF(personality);
+	DIFF(file_index);
+	DIFF(addr3);
+	DIFF(__pad2[0]);
+	if (memcmp(&slot[0], &want, sizeof(want))) {
+		snprintf(why, size, "SQE bytes differ");
+		return why;
+	}
 	if (big)
-		return;
-	for (i = 0; i < sizeof(slot[1]); i++)
-		if (rest[i] != 0xff)
-			fail_msg("line %d: wrote past the 64-byte SQE", line);
+		return NULL;
+	for (i = 0; i < sizeof(slot[1]); i++) {
+		if (rest[i] != 0xff) {
+			snprintf(why, size, "wrote past the 64-byte SQE");
+			return why;
+		}
+	}
+	return NULL;
+}
+
+static void check_sqe(int line, int big)
+{
+	char why[128];
+
+	if (sqe_diff(big, why, sizeof(why)))
+		fail_msg("line %d: %s", line, why);
 }
 
 #define CHECK()		check_sqe(__LINE__, 0)
@@ -819,15 +840,49 @@ static void test_enc_uring_cmd(void **state)
 	CHECK();
 }
 
-/* A check that can fail: a helper writing a wrong field is caught. */
+/* Whether the checker reports the current slot, and names what. */
+static void expect_caught(int big, const char *what)
+{
+	char why[128];
+	const char *got = sqe_diff(big, why, sizeof(why));
+
+	if (!got)
+		fail_msg("the checker missed a wrong encoding (%s)", what);
+	if (!strstr(got, what))
+		fail_msg("the checker said \"%s\", not %s", got, what);
+}
+
+/*
+ * The checker itself, run on encodings that are deliberately wrong: each
+ * must be reported, and a right one must not.
+ */
 static void test_enc_checker_catches(void **state)
 {
+	char why[128];
+
 	(void) state;
 	W(); want.opcode = IORING_OP_READ; want.fd = 3;
 	PREP(io_uring_prep_read(slot, 3, NULL, 0, 0));
-	CHECK();
+	assert_null(sqe_diff(0, why, sizeof(why)));
+
+	/* the wrong helper: another opcode */
+	PREP(io_uring_prep_write(slot, 3, NULL, 0, 0));
+	expect_caught(0, "opcode");
+
+	/* a stray field written, and user_data touched */
+	PREP(io_uring_prep_read(slot, 3, NULL, 0, 0));
 	slot[0].personality = 1;
-	assert_int_not_equal(memcmp(&slot[0], &want, sizeof(want)), 0);
+	expect_caught(0, "personality");
+	PREP(io_uring_prep_read(slot, 3, NULL, 0, 0));
+	slot[0].user_data = 0;
+	expect_caught(0, "user_data");
+
+	/* a right SQE, but a byte written into the next slot ... */
+	PREP(io_uring_prep_read(slot, 3, NULL, 0, 0));
+	((unsigned char *) &slot[1])[63] = 0;
+	expect_caught(0, "past the 64-byte SQE");
+	/* ... which a 128-byte SQE owns */
+	assert_null(sqe_diff(1, why, sizeof(why)));
 }
 
 int main(void)

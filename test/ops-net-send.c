@@ -269,6 +269,78 @@ static void check_recvmsg_out(void *buf, int res, struct msghdr *msgh,
 	assert_memory_equal(io_uring_recvmsg_payload(o, msgh), data, len);
 }
 
+/*
+ * The recvmsg_out helpers on lengths the kernel never reports but a
+ * caller may pass (a negative res, a res shorter than the areas the
+ * msghdr asked for) and on a damaged header: nothing wraps round to a
+ * huge length or walks out of the control area.
+ */
+static void test_recvmsg_out_bounds(void **state)
+{
+	union {
+		unsigned char b[256];
+		long align;
+	} buf;
+	struct io_uring_recvmsg_out *o = (void *) buf.b;
+	struct msghdr msgh;
+	struct cmsghdr *cm, *first;
+	int need;
+
+	(void) state;
+	memset(&buf, 0, sizeof(buf));
+	memset(&msgh, 0, sizeof(msgh));
+	msgh.msg_namelen = 16;
+	msgh.msg_controllen = 2 * CMSG_SPACE(sizeof(int));
+	need = (int) (sizeof(*o) + msgh.msg_namelen + msgh.msg_controllen);
+
+	assert_int_equal(io_uring_recvmsg_payload_length(o, -1, &msgh), 0);
+	assert_int_equal(io_uring_recvmsg_payload_length(o, INT_MIN, &msgh),
+			 0);
+	assert_int_equal(io_uring_recvmsg_payload_length(o, 0, &msgh), 0);
+	/* name and control longer than what was received */
+	assert_int_equal(io_uring_recvmsg_payload_length(o, need - 1, &msgh),
+			 0);
+	assert_int_equal(io_uring_recvmsg_payload_length(o, need, &msgh), 0);
+	assert_int_equal(io_uring_recvmsg_payload_length(o, need + 5, &msgh),
+			 5);
+	assert_null(io_uring_recvmsg_validate(buf.b, need - 1, &msgh));
+	assert_non_null(io_uring_recvmsg_validate(buf.b, need, &msgh));
+	/* areas too large for any int: refused, not wrapped */
+	msgh.msg_controllen = (size_t) -8;
+	assert_null(io_uring_recvmsg_validate(buf.b, need, &msgh));
+	assert_int_equal(io_uring_recvmsg_payload_length(o, need, &msgh), 0);
+	msgh.msg_controllen = 2 * CMSG_SPACE(sizeof(int));
+
+	/* no control data stored: no first header */
+	o->controllen = 0;
+	assert_null(io_uring_recvmsg_cmsg_firsthdr(o, &msgh));
+
+	/* two messages, the walk finds both and stops */
+	o->controllen = (__u32) msgh.msg_controllen;
+	first = io_uring_recvmsg_cmsg_firsthdr(o, &msgh);
+	assert_ptr_equal(first, buf.b + sizeof(*o) + msgh.msg_namelen);
+	first->cmsg_len = CMSG_LEN(sizeof(int));
+	cm = (struct cmsghdr *) ((unsigned char *) first +
+				 CMSG_SPACE(sizeof(int)));
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	assert_ptr_equal(io_uring_recvmsg_cmsg_nexthdr(o, &msgh, first), cm);
+	assert_null(io_uring_recvmsg_cmsg_nexthdr(o, &msgh, cm));
+
+	/* a header claiming more control data than the area holds */
+	o->controllen = 0x7fffffff;
+	assert_ptr_equal(io_uring_recvmsg_cmsg_nexthdr(o, &msgh, first), cm);
+	assert_null(io_uring_recvmsg_cmsg_nexthdr(o, &msgh, cm));
+	/* a message whose length runs past the area, or wraps */
+	first->cmsg_len = (size_t) -1;
+	assert_null(io_uring_recvmsg_cmsg_nexthdr(o, &msgh, first));
+	first->cmsg_len = msgh.msg_controllen + 1;
+	assert_null(io_uring_recvmsg_cmsg_nexthdr(o, &msgh, first));
+	/* a next message too long for what is left */
+	first->cmsg_len = CMSG_LEN(sizeof(int));
+	cm->cmsg_len = CMSG_SPACE(sizeof(int)) + 1;
+	assert_null(io_uring_recvmsg_cmsg_nexthdr(o, &msgh, first));
+}
+
 static void test_recvmsg_multishot(void **state)
 {
 	struct io_uring ring;
@@ -351,6 +423,7 @@ int main(void)
 		OPS_RING_TESTS(test_send_bundle),
 		OPS_RING_TESTS(test_recv_multishot),
 		OPS_RING_TESTS(test_sendmsg_recvmsg),
+		cmocka_unit_test(test_recvmsg_out_bounds),
 		OPS_RING_TESTS(test_recvmsg_multishot),
 	};
 

@@ -3,6 +3,7 @@
  * Provided-buffer rings: the kernel takes buffers in ring order, reports
  * which one in the CQE, and its head follows consumption.
  */
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include "helpers.h"
 
@@ -10,17 +11,21 @@
 #define NBUFS	8
 #define BLEN	64
 
+/* What an output parameter holds before a call that must write it. */
+#define T_POISON_ERR	0x5a5a5a5a
+
 struct bufs {
 	struct io_uring_buf_ring *br;
 	char mem[NBUFS][BLEN];
 };
 
+static void publish(struct bufs *b, unsigned count);
+
 /* A ring of NBUFS entries with buffers 0..count-1 published. */
 static void setup_ring(struct io_uring *ring, struct bufs *b, unsigned count,
 		       unsigned flags)
 {
-	int err = 0, mask = io_uring_buf_ring_mask(NBUFS);
-	unsigned i;
+	int err = T_POISON_ERR;
 
 	b->br = io_uring_setup_buf_ring(ring, NBUFS, BGID, flags, &err);
 	if (!b->br && err == -EINVAL && flags)
@@ -28,6 +33,51 @@ static void setup_ring(struct io_uring *ring, struct bufs *b, unsigned count,
 	if (!b->br && err == -EINVAL)
 		t_skip("kernel lacks IORING_REGISTER_PBUF_RING (5.19)");
 	assert_non_null(b->br);
+	assert_int_equal(err, 0);	/* written on success too */
+	publish(b, count);
+}
+
+/*
+ * The same, registered by hand with the ring's flags in the flags
+ * argument of io_uring_register_buf_ring() and none in reg.flags: they
+ * must reach the kernel all the same.
+ */
+static void setup_ring_by_arg(struct io_uring *ring, struct bufs *b,
+			      unsigned count, unsigned flags)
+{
+	struct io_uring_buf_reg reg;
+	struct io_uring_buf_ring *probe;
+	int err = 0;
+	void *mem;
+
+	/* the kernel's support, asked the documented way */
+	probe = io_uring_setup_buf_ring(ring, NBUFS, BGID + 1, flags, &err);
+	if (!probe && err == -EINVAL)
+		t_skip("kernel refuses buffer ring flags 0x%x", flags);
+	assert_non_null(probe);
+	assert_int_equal(io_uring_free_buf_ring(ring, probe, NBUFS, BGID + 1),
+			 0);
+
+	mem = mmap(NULL, (size_t) getpagesize(), PROT_READ | PROT_WRITE,
+		   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	assert_true(mem != MAP_FAILED);
+	memset(&reg, 0, sizeof(reg));
+	reg.ring_addr = (__u64) (uintptr_t) mem;
+	reg.ring_entries = NBUFS;
+	reg.bgid = BGID;
+	assert_int_equal(io_uring_register_buf_ring(ring, &reg, flags), 0);
+	assert_int_equal(reg.flags, 0);		/* the caller's reg as it was */
+	b->br = mem;
+	io_uring_buf_ring_init(b->br);
+	publish(b, count);
+}
+
+/* Buffers 0..count-1 published. */
+static void publish(struct bufs *b, unsigned count)
+{
+	int mask = io_uring_buf_ring_mask(NBUFS);
+	unsigned i;
+
 	memset(b->mem, 0, sizeof(b->mem));
 	for (i = 0; i < count; i++)
 		io_uring_buf_ring_add(b->br, b->mem[i], BLEN,
@@ -209,7 +259,7 @@ static void test_cq_advance(void **state)
  * Two reads land one after the other in the same buffer, the CQE says
  * IORING_CQE_F_BUF_MORE while some is left, and the head stays put.
  */
-static void test_incremental(void **state)
+static void consume_incrementally(bool flags_by_arg)
 {
 	struct io_uring ring;
 	struct io_uring_cqe cqe;
@@ -217,10 +267,12 @@ static void test_incremental(void **state)
 	char data[BLEN];
 	int fds[2];
 
-	(void) state;
 	t_ring_init(&ring, 8, 0);
 	assert_int_equal(pipe(fds), 0);
-	setup_ring(&ring, &b, 2, IOU_PBUF_RING_INC);
+	if (flags_by_arg)
+		setup_ring_by_arg(&ring, &b, 2, IOU_PBUF_RING_INC);
+	else
+		setup_ring(&ring, &b, 2, IOU_PBUF_RING_INC);
 	t_fill_pattern(data, sizeof(data), 3);
 
 	assert_int_equal(write(fds[1], data, 10), 10);
@@ -253,9 +305,23 @@ static void test_incremental(void **state)
 	select_io(&ring, IORING_OP_READ, fds[0], BLEN, &cqe);
 	assert_int_equal(cqe_bid(&cqe), 1);
 	assert_int_equal(b.mem[1][0], 'z');
+	assert_int_equal(io_uring_free_buf_ring(&ring, b.br, NBUFS, BGID), 0);
 	close(fds[0]);
 	close(fds[1]);
 	io_uring_queue_exit(&ring);
+}
+
+static void test_incremental(void **state)
+{
+	(void) state;
+	consume_incrementally(false);
+}
+
+/* IOU_PBUF_RING_INC given in io_uring_register_buf_ring()'s flags. */
+static void test_incremental_flags_arg(void **state)
+{
+	(void) state;
+	consume_incrementally(true);
 }
 
 /* Sizes and groups: the kernel's answers come back unchanged. */
@@ -264,7 +330,8 @@ static void test_limits(void **state)
 	struct io_uring ring;
 	struct io_uring_buf_ring *br;
 	struct io_uring_buf_reg reg;
-	int err;
+	uint16_t head;
+	int err, ret;
 
 	(void) state;
 	t_ring_init(&ring, 8, 0);
@@ -293,6 +360,11 @@ static void test_limits(void **state)
 	/* and after freeing, nothing to free or query */
 	assert_int_equal(io_uring_unregister_buf_ring(&ring, 1), -ENOENT);
 	assert_int_equal(io_uring_buf_ring_available(&ring, br, 1), -ENOENT);
+	/* a failed query leaves *head alone (-EINVAL: before Linux 6.8) */
+	head = 0xabcd;
+	ret = io_uring_buf_ring_head(&ring, 1, &head);
+	assert_true(ret == -ENOENT || ret == -EINVAL);
+	assert_int_equal(head, 0xabcd);
 
 	/* the raw registration wants page-aligned memory */
 	memset(&reg, 0, sizeof(reg));
@@ -344,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_kernel_mapped),
 		cmocka_unit_test(test_cq_advance),
 		cmocka_unit_test(test_incremental),
+		cmocka_unit_test(test_incremental_flags_arg),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_inline_helpers),
 	};

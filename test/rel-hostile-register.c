@@ -390,6 +390,12 @@ static long reg_buf_ring_null(struct io_uring *ring)
 	return io_uring_register_buf_ring(ring, NULL, 0);
 }
 
+/* flags to merge, but no reg to merge them into: the same answer */
+static long reg_buf_ring_null_flags(struct io_uring *ring)
+{
+	return io_uring_register_buf_ring(ring, NULL, IOU_PBUF_RING_INC);
+}
+
 static long reg_buf_ring_unregister_none(struct io_uring *ring)
 {
 	return io_uring_unregister_buf_ring(ring, 4242);
@@ -455,6 +461,7 @@ static const struct hostile table[] = {
 	ROW(reg_buf_ring_npot, -EINVAL),
 	ROW(reg_buf_ring_unaligned, -EINVAL),
 	ROW(reg_buf_ring_null, -EINVAL),
+	ROW(reg_buf_ring_null_flags, -EINVAL),
 	ROW(reg_buf_ring_unregister_none, -ENOENT),
 	ROW(reg_sync_cancel_nothing, -ENOENT),
 	ROW(reg_sync_cancel_null, -EINVAL),

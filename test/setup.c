@@ -281,6 +281,66 @@ static void test_init_errors(void **state)
 	assert_int_equal(errno, 4242);
 }
 
+/*
+ * What io_uring_queue_init_params() and io_uring_queue_init_mem() do to
+ * the caller's params: on success the kernel's answer (sizes, features,
+ * offsets), on every failure nothing at all, whichever step refused.
+ */
+static void expect_params_kept(unsigned entries, unsigned flags,
+			       unsigned cq_entries, size_t mem_len,
+			       int want)
+{
+	struct io_uring_params p, before;
+	struct io_uring ring;
+	void *mem = NULL;
+	int ret;
+
+	memset(&p, 0, sizeof(p));
+	p.flags = flags;
+	p.cq_entries = cq_entries;
+	before = p;
+	if (mem_len) {
+		mem = mmap(NULL, mem_len, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		assert_true(mem != MAP_FAILED);
+		ret = io_uring_queue_init_mem(entries, &ring, &p, mem,
+					      mem_len);
+		munmap(mem, mem_len);
+	} else {
+		ret = io_uring_queue_init_params(entries, &ring, &p);
+	}
+	assert_int_equal(ret, want);
+	assert_memory_equal(&p, &before, sizeof(p));
+	assert_int_equal(ring.ring_fd, -1);
+}
+
+static void test_params_written(void **state)
+{
+	struct io_uring_params p;
+	struct io_uring ring;
+
+	(void) state;
+	memset(&p, 0, sizeof(p));
+	t_ring_init_params(&ring, 5, &p);
+	assert_int_equal(p.sq_entries, 8);
+	assert_int_equal(p.cq_entries, 16);
+	assert_true(p.features & IORING_FEAT_SINGLE_MMAP);
+	assert_int_not_equal(p.sq_off.tail, 0);
+	assert_int_not_equal(p.cq_off.cqes, 0);
+	assert_int_equal(p.flags, 0);
+	io_uring_queue_exit(&ring);
+
+	/* refused by the library's own sizing, and by the kernel */
+	expect_params_kept(0, 0, 0, 0, -EINVAL);
+	expect_params_kept(100000, 0, 0, 0, -EINVAL);
+	expect_params_kept(8, IORING_SETUP_CQSIZE, 0, 0, -EINVAL);
+	expect_params_kept(8, IORING_SETUP_CQSIZE, 4, 0, -EINVAL);
+	expect_params_kept(8, 1U << 31, 0, 0, -EINVAL);
+	expect_params_kept(0, IORING_SETUP_NO_MMAP, 0, 0, -EINVAL);
+	/* caller memory too small for the rings */
+	expect_params_kept(8, 0, 0, (size_t) getpagesize(), -ENOMEM);
+}
+
 static void test_double_exit(void **state)
 {
 	struct io_uring ring;
@@ -443,6 +503,7 @@ int main(void)
 		cmocka_unit_test(test_legacy_pointers),
 		cmocka_unit_test(test_init_mem),
 		cmocka_unit_test(test_init_errors),
+		cmocka_unit_test(test_params_written),
 		cmocka_unit_test(test_double_exit),
 		cmocka_unit_test(test_queue_mmap),
 		cmocka_unit_test(test_fork),

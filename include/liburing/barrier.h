@@ -12,79 +12,32 @@
  * stored with release.  A full barrier is only needed under SQPOLL, between
  * publishing the SQ tail and reading the SQ flags (see queue.c).
  *
- * C11 and later use <stdatomic.h>; C99 falls back to the GCC/clang
- * __atomic builtins with the same semantics; C++ uses std::atomic.
+ * The ring words are plain integers in memory the kernel also writes, not
+ * atomic objects, so what is needed is an atomic access to an ordinary
+ * object.  The compiler's __atomic builtins are exactly that, in every
+ * language mode at once: C99 (where <stdatomic.h> does not exist), C11
+ * and later, and C++11 and later (where std::atomic_ref only arrives with
+ * C++20), with no cast of the object to an atomic type.  They are
+ * builtins, so -pedantic does not object to them.  GCC has had them since
+ * 4.7 and clang since 3.1; other compilers must provide them too.
+ *
+ * READ_ONCE and WRITE_ONCE take the object itself, the others a pointer
+ * to it, as the names always have.
  */
+#if !defined(__GNUC__) && !defined(__clang__)
+#error "liburing/barrier.h needs the GCC/clang __atomic builtins"
+#endif
 
-#ifdef __cplusplus
-#include <atomic>
-#include <type_traits>
-
-template <typename T>
-static inline void
-IO_URING_WRITE_ONCE(T &var, typename std::common_type<T>::type val) noexcept
-{
-	std::atomic_store_explicit(reinterpret_cast<std::atomic<T> *>(&var),
-				   val, std::memory_order_relaxed);
-}
-
-template <typename T>
-static inline T IO_URING_READ_ONCE(const T &var) noexcept
-{
-	return std::atomic_load_explicit(
-		reinterpret_cast<const std::atomic<T> *>(&var),
-		std::memory_order_relaxed);
-}
-
-template <typename T>
-static inline void
-io_uring_smp_store_release(T *p, typename std::common_type<T>::type v) noexcept
-{
-	std::atomic_store_explicit(reinterpret_cast<std::atomic<T> *>(p), v,
-				   std::memory_order_release);
-}
-
-template <typename T>
-static inline T io_uring_smp_load_acquire(const T *p) noexcept
-{
-	return std::atomic_load_explicit(
-		reinterpret_cast<const std::atomic<T> *>(p),
-		std::memory_order_acquire);
-}
-
-static inline void io_uring_smp_mb(void) noexcept
-{
-	std::atomic_thread_fence(std::memory_order_seq_cst);
-}
-
-#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && \
-	!defined(__STDC_NO_ATOMICS__)
-#include <stdatomic.h>
-
-#define IO_URING_WRITE_ONCE(var, val)					\
-	atomic_store_explicit((_Atomic __typeof__(var) *)&(var),	\
-			      (val), memory_order_relaxed)
 #define IO_URING_READ_ONCE(var)						\
-	atomic_load_explicit((_Atomic __typeof__(var) *)&(var),		\
-			     memory_order_relaxed)
-#define io_uring_smp_store_release(p, v)				\
-	atomic_store_explicit((_Atomic __typeof__(*(p)) *)(p), (v),	\
-			      memory_order_release)
-#define io_uring_smp_load_acquire(p)					\
-	atomic_load_explicit((_Atomic __typeof__(*(p)) *)(p),		\
-			     memory_order_acquire)
-#define io_uring_smp_mb() atomic_thread_fence(memory_order_seq_cst)
-
-#else /* C99: the compiler's builtins give the same guarantees */
-
+	__atomic_load_n(&(var), __ATOMIC_RELAXED)
 #define IO_URING_WRITE_ONCE(var, val)					\
 	__atomic_store_n(&(var), (val), __ATOMIC_RELAXED)
-#define IO_URING_READ_ONCE(var) __atomic_load_n(&(var), __ATOMIC_RELAXED)
+
+#define io_uring_smp_load_acquire(p)					\
+	__atomic_load_n((p), __ATOMIC_ACQUIRE)
 #define io_uring_smp_store_release(p, v)				\
 	__atomic_store_n((p), (v), __ATOMIC_RELEASE)
-#define io_uring_smp_load_acquire(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
-#define io_uring_smp_mb() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 
-#endif
+#define io_uring_smp_mb()	__atomic_thread_fence(__ATOMIC_SEQ_CST)
 
 #endif /* LIBURING_BARRIER_H */

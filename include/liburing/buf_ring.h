@@ -28,20 +28,22 @@ LIBURING_INLINE int io_uring_buf_ring_mask(__u32 ring_entries)
 }
 
 /*
- * Writes buffer bid into the slot buf_offset entries past the tail.
- * Nothing is visible to the kernel until io_uring_buf_ring_advance().
+ * Fills the entry buf_offset places past the tail with buffer bid.  The
+ * kernel only reads entries before the tail, so this entry is ours until
+ * io_uring_buf_ring_advance() moves the tail past it.  The entry's last
+ * 16 bits are not written: in entry 0 they are the tail.
  */
 LIBURING_INLINE void io_uring_buf_ring_add(struct io_uring_buf_ring *br,
 					   void *addr, unsigned int len,
 					   unsigned short bid, int mask,
 					   int buf_offset) LIBURING_NOEXCEPT
 {
-	struct io_uring_buf *buf =
-		&br->bufs[(br->tail + buf_offset) & mask];
+	unsigned int idx = (unsigned int) (br->tail + buf_offset) &
+			   (unsigned int) mask;
 
-	buf->addr = (unsigned long) (uintptr_t) addr;
-	buf->len = len;
-	buf->bid = bid;
+	br->bufs[idx].bid = bid;
+	br->bufs[idx].len = len;
+	br->bufs[idx].addr = (__u64) (uintptr_t) addr;
 }
 
 /*
@@ -77,20 +79,19 @@ LIBURING_INLINE void io_uring_buf_ring_cq_advance(struct io_uring *ring,
 }
 
 /*
- * Buffers published and not yet consumed, from the kernel's head
- * (io_uring_buf_ring_head(), Linux 6.8), or -errno.
+ * Buffers published and not yet consumed: our tail less the kernel's head
+ * (io_uring_buf_ring_head(), Linux 6.8), both 16-bit counters that wrap
+ * together; or -errno.  The tail is ours alone, so a plain read is exact.
  */
 LIBURING_INLINE int io_uring_buf_ring_available(struct io_uring *ring,
 						struct io_uring_buf_ring *br,
 						unsigned short bgid)
 	LIBURING_NOEXCEPT
 {
-	uint16_t head;
+	uint16_t head = 0;
 	int ret = io_uring_buf_ring_head(ring, bgid, &head);
 
-	if (ret)
-		return ret;
-	return (uint16_t) (br->tail - head);	/* only we write the tail */
+	return ret < 0 ? ret : (int) (uint16_t) (br->tail - head);
 }
 
 #ifdef __cplusplus

@@ -36,20 +36,24 @@ LIBURING_INLINE unsigned io_uring_load_sq_head(const struct io_uring *ring)
 }
 
 /*
- * Clears the SQE fields that are not an opcode's own.  Our prep helpers
- * write the whole SQE already; this is for code that fills SQEs by hand.
+ * Clears what no opcode's prep sets for itself, from the end of the SQE
+ * back: the 16 bytes of addr3 and its padding, the word of file_index,
+ * personality and buf_index, the opcode flags word, ioprio and the SQE
+ * flags.  Prep helpers start from this; code that fills SQEs by hand
+ * can too.  (Field stores, not memset(): compilers merge them with the
+ * prep's own stores.)
  */
 LIBURING_INLINE void io_uring_initialize_sqe(struct io_uring_sqe *sqe)
 	LIBURING_NOEXCEPT
 {
-	sqe->flags = 0;
-	sqe->ioprio = 0;
-	sqe->rw_flags = 0;
-	sqe->buf_index = 0;
-	sqe->personality = 0;
-	sqe->file_index = 0;
-	sqe->addr3 = 0;
 	sqe->__pad2[0] = 0;
+	sqe->addr3 = 0;
+	sqe->file_index = 0;
+	sqe->personality = 0;
+	sqe->buf_index = 0;
+	sqe->rw_flags = 0;
+	sqe->ioprio = 0;
+	sqe->flags = 0;
 }
 
 /*
@@ -146,18 +150,17 @@ LIBURING_INLINE unsigned io_uring_sq_space_left(const struct io_uring *ring)
 }
 
 /*
- * Under SQPOLL the kernel thread frees SQ slots on its own; wait for one.
- * Without SQPOLL only our own submit frees slots, so there is nothing to
- * wait for and this returns 0 at once.
+ * Waits for a free SQ slot.  Only an SQPOLL thread frees slots behind the
+ * application's back; without one, and with room left, there is nothing
+ * to wait for.
  */
 LIBURING_INLINE int io_uring_sqring_wait(struct io_uring *ring)
 	LIBURING_NOEXCEPT
 {
-	if (!(ring->flags & IORING_SETUP_SQPOLL))
-		return 0;
-	if (io_uring_sq_space_left(ring))
-		return 0;
-	return __io_uring_sqring_wait(ring);
+	bool must_wait = (ring->flags & IORING_SETUP_SQPOLL) &&
+			 io_uring_sq_space_left(ring) == 0;
+
+	return must_wait ? __io_uring_sqring_wait(ring) : 0;
 }
 
 LIBURING_INLINE void io_uring_sqe_set_data(struct io_uring_sqe *sqe,
@@ -188,9 +191,8 @@ LIBURING_INLINE void io_uring_sqe_set_buf_group(struct io_uring_sqe *sqe,
 LIBURING_INLINE int io_uring_opcode_supported(const struct io_uring_probe *p,
 					      int op) LIBURING_NOEXCEPT
 {
-	if (op < 0 || op > p->last_op)
-		return 0;
-	return (p->ops[op].flags & IO_URING_OP_SUPPORTED) != 0;
+	return (unsigned) op <= p->last_op &&
+	       (p->ops[op].flags & IO_URING_OP_SUPPORTED);
 }
 
 #ifdef __cplusplus

@@ -59,6 +59,26 @@ static int failures;
 		}							\
 	} while (0)
 
+/*
+ * The public barrier macros as applications use them on their own words,
+ * with the value's type differing from the object's (an int literal into
+ * an unsigned short, as io_uring_buf_ring_advance() stores a tail).
+ */
+static void barriers(void)
+{
+	unsigned word = 1;
+	unsigned short half = 0;
+	unsigned long long wide = 0;
+
+	IO_URING_WRITE_ONCE(word, 7);
+	CHECK(IO_URING_READ_ONCE(word) == 7);
+	io_uring_smp_store_release(&half, 65535);
+	CHECK(io_uring_smp_load_acquire(&half) == 65535);
+	io_uring_smp_store_release(&wide, 1ULL << 40);
+	io_uring_smp_mb();
+	CHECK(io_uring_smp_load_acquire(&wide) == 1ULL << 40);
+}
+
 static struct io_uring_sqe *sqe_of(struct io_uring *ring)
 {
 	struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
@@ -289,6 +309,7 @@ int main(void)
 #endif
 
 	prep_sampler();
+	barriers();
 
 	ret = io_uring_queue_init(16, &ring, 0);
 	if (ret == -ENOSYS || ret == -EPERM) {
