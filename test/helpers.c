@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -268,4 +269,30 @@ unsigned long long t_queue_nops(struct io_uring *ring, unsigned n,
 		sum += first + i;
 	}
 	return sum;
+}
+
+static void guard_fired(int sig)
+{
+	(void) sig;
+	fail_msg("the test did not return within %d s", T_GUARD_SECONDS);
+}
+
+int t_guard_on(void **state)
+{
+	struct sigaction sa;
+
+	(void) state;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = guard_fired;
+	sa.sa_flags = SA_NODEFER;	/* the handler does not return */
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(T_GUARD_SECONDS);
+	return 0;
+}
+
+int t_guard_off(void **state)
+{
+	(void) state;
+	alarm(0);
+	return 0;
 }

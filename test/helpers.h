@@ -28,6 +28,16 @@
 
 #define T_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * A hang guard, as a cmocka setup/teardown pair: a test that has not
+ * returned after T_GUARD_SECONDS fails (SIGALRM; cmocka's failure unwinds
+ * back to its runner) instead of stalling the program and the suite.
+ */
+#define T_GUARD_SECONDS 30
+int t_guard_on(void **state);
+int t_guard_off(void **state);
+#define T_GUARDED(f) cmocka_unit_test_setup_teardown(f, t_guard_on, t_guard_off)
+
 /* Prints why a test is skipped, then skips it (cmocka counts it). */
 #define t_skip(...)							\
 	do {								\
