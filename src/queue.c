@@ -221,7 +221,11 @@ static int get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 	int ret;
 
 	for (;;) {
-		unsigned ready, flags = uring_base_enter(ring);
+		/*
+		 * EXT_ARG goes on every enter that passes the extended
+		 * argument, so the kernel never reads it as a sigset.
+		 */
+		unsigned ready, flags = uring_base_enter(ring) | rq->ext_flags;
 		bool enter;
 
 		ret = __io_uring_peek_cqe(ring, &cqe, &ready);
@@ -238,7 +242,7 @@ static int get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 		enter = sq_kick(ring, ring->flags, rq->submit, &flags);
 		if (rq->wait_nr > ready || (!rq->wait_nr && !cqe &&
 					    cq_hidden(ring))) {
-			flags |= IORING_ENTER_GETEVENTS | rq->ext_flags;
+			flags |= IORING_ENTER_GETEVENTS;
 			enter = true;
 		}
 		if (!enter) {
