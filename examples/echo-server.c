@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <liburing.h>
+#include "args.h"
 
 #define NBUF	128		/* a power of two */
 #define BUFSZ	4096
@@ -301,29 +302,48 @@ static int client(int port, int rounds, int size)
 int main(int argc, char *argv[])
 {
 	int opt, port = 0, is_client = 0, rounds = 1000, size = 64;
+	int server_only = 0, client_only = 0;
 	long conns_max = 0;
 
+	usage_text = "usage: %s [-p PORT] [-n CONNS]\n"
+		     "       %s -c PORT [-r ROUNDS] [-s SIZE]\n";
+	help_check(argc, argv);
 	while ((opt = getopt(argc, argv, "c:p:n:r:s:")) != -1) {
-		if (opt == 'c' || opt == 'p')
-			port = atoi(optarg);
-		if (opt == 'c')
+		switch (opt) {
+		case 'c':
 			is_client = 1;
-		else if (opt == 'n')
-			conns_max = atol(optarg);
-		else if (opt == 'r')
-			rounds = atoi(optarg);
-		else if (opt == 's')
-			size = atoi(optarg);
-		else if (opt != 'p')
-			goto usage;
+			port = (int) num_arg(argv[0], 'c', optarg, 1, 65535);
+			break;
+		case 'p':
+			server_only = 1;
+			port = (int) num_arg(argv[0], 'p', optarg, 0, 65535);
+			break;
+		case 'n':
+			server_only = 1;
+			conns_max = num_arg(argv[0], 'n', optarg, 0,
+					    1000000000);
+			break;
+		case 'r':
+			client_only = 1;
+			rounds = (int) num_arg(argv[0], 'r', optarg, 1,
+					       100000000);
+			break;
+		case 's':
+			client_only = 1;
+			size = (int) num_arg(argv[0], 's', optarg, 1,
+					     64 << 20);
+			break;
+		default:
+			usage_exit(argv[0], EXIT_USAGE);
+		}
 	}
-	if (rounds < 1 || size < 1)
-		goto usage;
+	if (optind < argc)
+		bad_args(argv[0], "unexpected argument");
+	if (is_client && server_only)
+		bad_args(argv[0], "-p and -n are for the server, not with -c");
+	if (!is_client && client_only)
+		bad_args(argv[0], "-r and -s are for the client, with -c");
 	if (is_client)
 		return client(port, rounds, size);
 	return serve(port, conns_max);
-usage:
-	fprintf(stderr, "usage: %s [-p PORT] [-n CONNS]\n"
-		"       %s -c PORT [-r ROUNDS] [-s SIZE]\n", argv[0], argv[0]);
-	return 1;
 }

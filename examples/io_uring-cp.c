@@ -4,6 +4,8 @@
  *
  *   io_uring-cp SOURCE DEST
  *
+ * SOURCE must be a regular file other than DEST (see copy-open.h).
+ *
  * Keeps up to QD requests queued.  Each chunk goes through two steps: a
  * read into its buffer, then, when the read completes, a write of the
  * bytes it got.  user_data carries a pointer to the chunk, which is how a
@@ -17,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <liburing.h>
+#include "args.h"
+#include "copy-open.h"
 
 #define QD	64
 #define BS	(32 * 1024)
@@ -31,6 +35,7 @@ struct chunk {
 };
 
 static int infd, outfd;
+static const char *src, *dst;	/* named in every error */
 
 /*
  * Queues the rest of the chunk's current step.  The iovec lives in the
@@ -64,8 +69,8 @@ static int complete_chunk(struct io_uring *ring, struct chunk *c, int res)
 	if (res == -EAGAIN || res == -EINTR)
 		res = 0;	/* nothing moved: retry the same step */
 	else if (res < 0) {
-		fprintf(stderr, "%s: %s\n", c->writing ? "write" : "read",
-			strerror(-res));
+		fprintf(stderr, "%s %s: %s\n", c->writing ? "write" : "read",
+			c->writing ? dst : src, strerror(-res));
 		exit(1);
 	} else if (res == 0 && !c->writing) {
 		c->len = c->done;	/* the file ended early */
@@ -86,38 +91,36 @@ static int complete_chunk(struct io_uring *ring, struct chunk *c, int res)
 int main(int argc, char *argv[])
 {
 	struct io_uring ring;
-	struct stat st;
-	off_t next = 0;
+	off_t size, next = 0;
 	unsigned inflight = 0;
-	int ret;
+	int ret, first;
 
-	if (argc < 3) {
-		fprintf(stderr, "usage: %s SOURCE DEST\n", argv[0]);
+	usage_text = "usage: %s SOURCE DEST\n";
+	help_check(argc, argv);
+	first = operands(argc, argv);
+	if (argc - first != 2)
+		bad_args(argv[0], "needs exactly two files");
+	src = argv[first];
+	dst = argv[first + 1];
+	if (copy_open(argv[0], src, dst, &infd, &outfd, &size) < 0)
 		return 1;
-	}
-	infd = open(argv[1], O_RDONLY);
-	outfd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (infd < 0 || outfd < 0 || fstat(infd, &st) < 0) {
-		perror("open");
-		return 1;
-	}
 	ret = io_uring_queue_init(QD, &ring, 0);
 	if (ret < 0) {
 		fprintf(stderr, "queue_init: %s\n", strerror(-ret));
 		return 1;
 	}
 
-	while (next < st.st_size || inflight) {
+	while (next < size || inflight) {
 		struct io_uring_cqe *cqe;
 
 		/* Fill the queue with new reads while there is room. */
-		while (next < st.st_size && inflight < QD) {
+		while (next < size && inflight < QD) {
 			struct chunk *c = calloc(1, sizeof(*c) + BS);
 
 			if (!c)
 				return 1;
 			c->offset = next;
-			c->len = st.st_size - next < BS ? st.st_size - next
+			c->len = size - next < BS ? size - next
 							: BS;
 			if (queue_chunk(&ring, c) < 0) {
 				free(c);
@@ -146,7 +149,7 @@ int main(int argc, char *argv[])
 
 	close(infd);
 	if (fsync(outfd) < 0 || close(outfd) < 0) {
-		perror("close");
+		perror(dst);
 		return 1;
 	}
 	io_uring_queue_exit(&ring);

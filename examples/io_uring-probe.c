@@ -3,6 +3,7 @@
  * io_uring-probe: what does this machine's io_uring support?
  *
  *   io_uring-probe [--json]
+ *   io_uring-probe --help | --version
  *
  * Prints the kernel release, whether io_uring is allowed
  * (kernel.io_uring_disabled, Linux 6.6), RLIMIT_MEMLOCK, each
@@ -24,6 +25,7 @@
 #include <liburing.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define USAGE	"usage: %s [--json]\n       %s --help | --version\n"
 
 /* Indexed by IORING_OP_* value. */
 static const char *const op_names[] = {
@@ -238,6 +240,15 @@ static const char *why(int err, long disabled)
 	if (err == -ENOSYS)
 		return "the kernel has no io_uring (CONFIG_IO_URING), or a "
 		       "seccomp filter blocks it";
+	/*
+	 * EPERM while the sysctl allows everyone (or does not exist): the
+	 * kernel itself would have let us, so a seccomp filter (a container
+	 * runtime's default profile, say) or an LSM refused the call.
+	 */
+	if (err == -EPERM && disabled <= 0)
+		return "refused, though kernel.io_uring_disabled allows it: "
+		       "likely a seccomp filter (a container's default "
+		       "profile) blocks io_uring_setup";
 	if (err == -EPERM && disabled == 2)
 		return "kernel.io_uring_disabled = 2: disabled for everyone";
 	if (err == -EPERM && disabled == 1)
@@ -257,14 +268,23 @@ int main(int argc, char *argv[])
 	struct io_uring ring;
 	struct utsname un;
 	struct rlimit rl;
+	int refused[ARRAY_SIZE(setup_flags)];
 	long disabled;
 	unsigned i;
 	int ret;
 
-	if (argc > 1 && !strcmp(argv[1], "--json") && argc == 2) {
+	if (argc == 2 && !strcmp(argv[1], "--json")) {
 		json = 1;
+	} else if (argc == 2 && !strcmp(argv[1], "--help")) {
+		printf(USAGE, argv[0], argv[0]);
+		return 0;
+	} else if (argc == 2 && !strcmp(argv[1], "--version")) {
+		/* built into the tool: liburing.a, not a shared library */
+		printf("io_uring-probe, liburing %d.%d (linked statically)\n",
+		       io_uring_major_version(), io_uring_minor_version());
+		return 0;
 	} else if (argc > 1) {
-		fprintf(stderr, "usage: %s [--json]\n", argv[0]);
+		fprintf(stderr, USAGE, argv[0], argv[0]);
 		return 2;
 	}
 
@@ -385,10 +405,23 @@ int main(int argc, char *argv[])
 
 	begin_list("setup_flags", "Setup flags (IORING_SETUP_*)");
 	for (i = 0; i < ARRAY_SIZE(setup_flags); i++) {
-		ret = try_setup(setup_flags[i].flags);
-		item(setup_flags[i].name, ret == 0, ret);
+		refused[i] = try_setup(setup_flags[i].flags);
+		item(setup_flags[i].name, refused[i] == 0, refused[i]);
 	}
 	end_list();
+	if (json) {
+		/* the text's "no (reason)": setup_flags stays name -> bool */
+		key("setup_flags_refused");
+		putchar('{');
+		for (n_items = 0, i = 0; i < ARRAY_SIZE(setup_flags); i++) {
+			if (!refused[i])
+				continue;
+			printf("%s\n    \"%s\": ", n_items++ ? "," : "",
+			       setup_flags[i].name);
+			str(strerror(-refused[i]));
+		}
+		printf("\n  }");
+	}
 
 	if (json) {
 		key("max_sq_entries");

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <liburing.h>
+#include "args.h"
 
 #define QD	4		/* reads in flight at once */
 #define BS	(32 * 1024)	/* bytes per read */
@@ -29,12 +30,13 @@ int main(int argc, char *argv[])
 	off_t offset = 0;
 	struct stat st;
 	unsigned long long bytes = 0;
-	int fd, ret, i, queued, done = 0;
+	int fd, ret, i, queued, done = 0, failed = 0, first;
 
-	if (argc < 2) {
-		fprintf(stderr, "usage: %s FILE\n", argv[0]);
-		return 1;
-	}
+	usage_text = "usage: %s FILE\n";
+	help_check(argc, argv);
+	first = operands(argc, argv);
+	if (argc - first != 1)
+		bad_args(argv[0], "needs exactly one file");
 
 	/* A ring of QD entries; io_uring sizes the CQ twice as big. */
 	ret = io_uring_queue_init(QD, &ring, 0);
@@ -44,9 +46,9 @@ int main(int argc, char *argv[])
 		return 1;
 	}
 
-	fd = open(argv[1], O_RDONLY);
+	fd = open(argv[first], O_RDONLY);
 	if (fd < 0 || fstat(fd, &st) < 0) {
-		perror(argv[1]);
+		perror(argv[first]);
 		return 1;
 	}
 
@@ -82,9 +84,11 @@ int main(int argc, char *argv[])
 			fprintf(stderr, "wait_cqe: %s\n", strerror(-ret));
 			return 1;
 		}
-		if (cqe->res < 0)
-			fprintf(stderr, "read: %s\n", strerror(-cqe->res));
-		else
+		if (cqe->res < 0) {
+			fprintf(stderr, "read %s: %s\n", argv[first],
+				strerror(-cqe->res));
+			failed++;
+		} else
 			bytes += (unsigned long long) cqe->res;
 		done++;
 		/* Hand the CQ slot back to the kernel. */
@@ -97,5 +101,5 @@ int main(int argc, char *argv[])
 		free(iovecs[i].iov_base);
 	close(fd);
 	io_uring_queue_exit(&ring);
-	return 0;
+	return failed ? 1 : 0;
 }

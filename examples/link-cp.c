@@ -4,6 +4,8 @@
  *
  *   link-cp SOURCE DEST
  *
+ * SOURCE must be a regular file other than DEST (see copy-open.h).
+ *
  * io_uring-cp waits for each read's CQE before it queues the write.  Here
  * the two go in together: the read carries IOSQE_IO_LINK, which tells the
  * kernel not to start the next SQE (the write) until the read has
@@ -30,6 +32,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <liburing.h>
+#include "args.h"
+#include "copy-open.h"
 
 #define QD	32		/* chains in flight; two SQEs each */
 #define BS	(64 * 1024)
@@ -45,6 +49,7 @@ struct chunk {
 };
 
 static int infd, outfd;
+static const char *src, *dst;	/* named in every error */
 
 /*
  * user_data is 64 bits and a chunk pointer is at least 8-aligned, so its
@@ -76,11 +81,12 @@ static int handle_cqe(struct io_uring *ring, struct io_uring_cqe *cqe)
 	__u64 data = io_uring_cqe_get_data64(cqe);
 	struct chunk *c = (struct chunk *) (uintptr_t) (data & ~IS_WRITE);
 	const char *what = data & IS_WRITE ? "write" : "read";
+	const char *file = data & IS_WRITE ? dst : src;
 	int res = cqe->res;
 
 	if (res < 0 && res != -ECANCELED && res != -EAGAIN &&
 	    res != -EINTR) {
-		fprintf(stderr, "%s at %lld: %s\n", what,
+		fprintf(stderr, "%s %s at %lld: %s\n", what, file,
 			(long long) c->offset, strerror(-res));
 		return -1;
 	}
@@ -91,8 +97,8 @@ static int handle_cqe(struct io_uring *ring, struct io_uring_cqe *cqe)
 	if (c->ok)
 		return 1;
 	if (++c->tries == TRIES) {
-		fprintf(stderr, "chunk at %lld: still short after %d tries "
-			"(did the source shrink?)\n", (long long) c->offset,
+		fprintf(stderr, "%s at %lld: still short after %d tries "
+			"(did it shrink?)\n", src, (long long) c->offset,
 			TRIES);
 		return -1;
 	}
@@ -103,43 +109,37 @@ static int handle_cqe(struct io_uring *ring, struct io_uring_cqe *cqe)
 int main(int argc, char *argv[])
 {
 	struct io_uring ring;
-	struct stat st;
-	off_t next = 0;
+	off_t size, next = 0;
 	unsigned inflight = 0;
-	int ret;
+	int ret, first;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s SOURCE DEST\n", argv[0]);
+	usage_text = "usage: %s SOURCE DEST\n";
+	help_check(argc, argv);
+	first = operands(argc, argv);
+	if (argc - first != 2)
+		bad_args(argv[0], "needs exactly two files");
+	src = argv[first];
+	dst = argv[first + 1];
+	if (copy_open(argv[0], src, dst, &infd, &outfd, &size) < 0)
 		return 1;
-	}
-	infd = open(argv[1], O_RDONLY);
-	if (infd < 0 || fstat(infd, &st) < 0) {
-		perror(argv[1]);
-		return 1;
-	}
-	outfd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (outfd < 0) {
-		perror(argv[2]);
-		return 1;
-	}
 	ret = io_uring_queue_init(2 * QD, &ring, 0);
 	if (ret < 0) {
 		fprintf(stderr, "queue_init: %s\n", strerror(-ret));
 		return 1;
 	}
 
-	while (next < st.st_size || inflight) {
+	while (next < size || inflight) {
 		struct io_uring_cqe *cqe;
 		unsigned head, seen = 0;
 
-		while (next < st.st_size && inflight < QD) {
+		while (next < size && inflight < QD) {
 			struct chunk *c = calloc(1, sizeof(*c));
 
 			if (!c)
 				return 1;
 			c->offset = next;
-			c->len = st.st_size - next < BS ?
-				 (unsigned) (st.st_size - next) : BS;
+			c->len = size - next < BS ?
+				 (unsigned) (size - next) : BS;
 			queue_chain(&ring, c);
 			next += c->len;
 			inflight++;
@@ -170,7 +170,7 @@ int main(int argc, char *argv[])
 
 	close(infd);
 	if (fsync(outfd) < 0 || close(outfd) < 0) {
-		perror(argv[2]);
+		perror(dst);
 		return 1;
 	}
 	io_uring_queue_exit(&ring);

@@ -28,9 +28,12 @@
 #include <time.h>
 #include <unistd.h>
 #include <liburing.h>
+#include "args.h"
+
+#define MAX_FDS	4096		/* the SQ has one entry per fd */
 
 static int *efd;
-static int nfd;
+static int nfd = 32;
 
 static void arm(struct io_uring *ring, int i, int multishot)
 {
@@ -119,19 +122,18 @@ int main(int argc, char *argv[])
 	long rounds = 10000, events, sqes = 0;
 	int opt, i, multishot;
 
+	usage_text = "usage: %s [-n FDS] [-r ROUNDS]\n";
+	help_check(argc, argv);
 	while ((opt = getopt(argc, argv, "n:r:")) != -1) {
-		if (opt == 'n') {
-			nfd = atoi(optarg);
-		} else if (opt == 'r') {
-			rounds = atol(optarg);
-		} else {
-			fprintf(stderr, "usage: %s [-n FDS] [-r ROUNDS]\n",
-				argv[0]);
-			return 1;
-		}
+		if (opt == 'n')
+			nfd = (int) num_arg(argv[0], 'n', optarg, 1, MAX_FDS);
+		else if (opt == 'r')
+			rounds = num_arg(argv[0], 'r', optarg, 1, 100000000);
+		else
+			usage_exit(argv[0], EXIT_USAGE);
 	}
-	if (nfd <= 0)
-		nfd = 32;
+	if (optind < argc)
+		bad_args(argv[0], "unexpected argument");
 	efd = calloc((size_t) nfd, sizeof(*efd));
 	if (!efd)
 		return 1;

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <liburing.h>
+#include "args.h"
 
 static struct io_uring ring;
 static struct io_uring_reg_wait *slots;	/* the registered array */
@@ -69,7 +70,7 @@ static int wait_with(const char *what, unsigned nr, int i)
 	return ret == -ETIME ? 0 : ret < 0 ? ret : got;
 }
 
-int main(void)
+int main(int argc, char *argv[])
 {
 	struct __kernel_timespec ts = { .tv_nsec = 30 * 1000000 };
 	struct io_uring_region_desc rd;
@@ -77,6 +78,10 @@ int main(void)
 	long page = sysconf(_SC_PAGESIZE);
 	int ret;
 
+	usage_text = "usage: %s\n";
+	help_check(argc, argv);
+	if (argc > 1)
+		bad_args(argv[0], "takes no arguments");
 	ret = io_uring_queue_init(8, &ring, IORING_SETUP_R_DISABLED);
 	if (ret < 0) {
 		fprintf(stderr, "queue_init: %s\n", strerror(-ret));

@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <liburing.h>
+#include "args.h"
 
 #define NBUF	8
 enum { SEND = 0x100, RECV = 0x200 };	/* user_data: kind | buffer */
@@ -70,18 +71,21 @@ int main(int argc, char *argv[])
 	struct timespec ts;
 	int fds[2], opt, ret, i, copy = 0;
 
+	usage_text = "usage: %s [-m MIB] [-b BUFSIZE] [-c]\n";
+	help_check(argc, argv);
 	while ((opt = getopt(argc, argv, "m:b:c")) != -1) {
 		if (opt == 'm')
-			total = atoll(optarg) << 20;
+			total = num_arg(argv[0], 'm', optarg, 1, 1 << 20)
+				<< 20;
 		else if (opt == 'b')
-			bs = atol(optarg);
+			bs = num_arg(argv[0], 'b', optarg, 1, 64 << 20);
 		else if (opt == 'c')
 			copy = 1;
 		else
-			goto usage;
+			usage_exit(argv[0], EXIT_USAGE);
 	}
-	if (total <= 0 || bs <= 0 || bs > (1 << 30))
-		goto usage;
+	if (optind < argc)
+		bad_args(argv[0], "unexpected argument");
 	for (i = 0; i < NBUF; i++)
 		if (!(bufs[i] = malloc((size_t) bs)))
 			return 1;
@@ -194,7 +198,4 @@ int main(int argc, char *argv[])
 		free(bufs[i]);
 	free(rbuf);
 	return 0;
-usage:
-	fprintf(stderr, "usage: %s [-m MIB] [-b BUFSIZE] [-c]\n", argv[0]);
-	return 1;
 }

@@ -141,10 +141,14 @@ struct io_uring_sq {
 	unsigned ring_entries;
 	unsigned sqes_sz;
 	/*
-	 * The padding doubles as the last SQ head we read from the kernel.
+	 * The padding doubles as the last SQ head read from the kernel.
 	 * Heads only move forward, so a stale copy under-counts free slots
 	 * and is always safe; get_sqe refreshes it only when the cached view
-	 * looks full.  Nothing outside the library ever reads this word.
+	 * looks full.  That code is inline (sq.h): a program built with
+	 * these headers reads and writes this word, one built with other
+	 * liburing headers never touches it, and nothing in src/ reads it.
+	 * A ring set up by another liburing starts it at 0, which is merely
+	 * stale (test/compat-ring-words.sh runs both ways).
 	 */
 	__extension__ union {
 		unsigned pad;
@@ -428,6 +432,17 @@ LIBURING_INLINE __u64 uring_ptr_to_u64(const void *ptr) LIBURING_NOEXCEPT
 #include "liburing/sq.h"
 #include "liburing/cq.h"
 #include "liburing/prep.h"
+#include "liburing/prep-rw.h"
+#include "liburing/prep-fs.h"
+#include "liburing/prep-net.h"
+#include "liburing/prep-poll.h"
+#include "liburing/prep-timeout.h"
+#include "liburing/prep-cancel.h"
+#include "liburing/prep-msg-ring.h"
+#include "liburing/prep-futex.h"
+#include "liburing/prep-waitid.h"
+#include "liburing/prep-buffers.h"
+#include "liburing/prep-cmd.h"
 #include "liburing/buf_ring.h"
 #include "liburing/recvmsg.h"
 

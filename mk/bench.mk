@@ -17,15 +17,7 @@ BENCH_CFLAGS := -O2 -g -Wall -Wextra -D_GNU_SOURCE $(EXTRA_CFLAGS)
 BENCH_B := $(B)/bench
 BENCH_DEPS := bench/common.h
 
-# The read benchmark needs read_fixed, register_buffers and
-# register_files; it is built against ours only once our headers have
-# them.
-BENCH_PROGS := nop
-ifneq ($(shell grep -ls io_uring_prep_read_fixed include/liburing/*.h),)
-ifneq ($(shell grep -s io_uring_register_files src/*.c),)
-BENCH_PROGS += read
-endif
-endif
+BENCH_PROGS := nop read
 
 BENCH_BINS := $(BENCH_PROGS:%=$(BENCH_B)/ours/%) \
 	      $(BENCH_PROGS:%=$(BENCH_B)/sys/%) $(BENCH_B)/raw_nop

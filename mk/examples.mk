@@ -6,6 +6,7 @@
 # system finds first (an older one lacks io_uring_register_query).
 
 $(B)/examples/io_uring-probe: examples/io_uring-probe.c $(B)/liburing.a \
-		$(HEADERS)
+		$(FLAGS_FILE)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/liburing.a
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(DEPFLAGS) -o $@ $< \
+		$(B)/liburing.a $(LDFLAGS)

@@ -58,11 +58,11 @@ static inline unsigned uring_roundup_pow2(unsigned v)
 	return r;
 }
 
-/* register.c: every io_uring_register() on a ring goes through here. */
-int __uring_register(struct io_uring *ring, unsigned opcode, const void *arg,
-		     unsigned nr_args);
-
 #define __hidden __attribute__((visibility("hidden")))
+
+/* register.c: every io_uring_register() on a ring goes through here. */
+int __hidden __uring_register(struct io_uring *ring, unsigned opcode,
+			      const void *arg, unsigned nr_args);
 
 /* setup.c, for resize.c: map rings as setup does; size NO_MMAP memory. */
 int __hidden __uring_map_rings(int fd, const struct io_uring_params *p,

@@ -81,21 +81,21 @@ static inline bool cq_hidden(const struct io_uring *ring)
 }
 
 /*
- * Adds to *flags what io_uring_enter() needs to consume pending SQEs and
- * says whether an enter is needed for them at all: always without an
- * SQPOLL thread, only to wake it when it sleeps with one.
+ * Whether the kernel must be entered for the pending SQEs themselves.
+ * Without an SQPOLL thread it must, whenever there are any.  With one,
+ * only to wake the thread when it sleeps, and then *flags gets
+ * IORING_ENTER_SQ_WAKEUP.
  */
-static inline bool sq_enter_as(const struct io_uring *ring, unsigned setup,
-			       unsigned pending, unsigned *flags)
+static inline bool sq_kick(const struct io_uring *ring, unsigned setup,
+			   unsigned pending, unsigned *flags)
 {
-	if (!pending)
-		return false;
+	bool asleep;
+
 	if (!(setup & IORING_SETUP_SQPOLL))
-		return true;
-	if (!sqpoll_sleeping(ring))
-		return false;
-	*flags |= IORING_ENTER_SQ_WAKEUP;
-	return true;
+		return pending != 0;
+	asleep = pending && sqpoll_sleeping(ring);
+	*flags |= asleep ? IORING_ENTER_SQ_WAKEUP : 0;
+	return asleep;
 }
 
 /*
@@ -111,7 +111,7 @@ submit_as(struct io_uring *ring, unsigned setup, unsigned wait_nr,
 {
 	unsigned pending = sq_publish_as(ring, setup);
 	unsigned flags = uring_base_enter(ring);
-	bool enter = sq_enter_as(ring, setup, pending, &flags);
+	bool enter = sq_kick(ring, setup, pending, &flags);
 
 	if (getevents || wait_nr || cq_hidden_as(ring, setup)) {
 		flags |= IORING_ENTER_GETEVENTS;
@@ -221,7 +221,11 @@ static int get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 	int ret;
 
 	for (;;) {
-		unsigned ready, flags = uring_base_enter(ring);
+		/*
+		 * EXT_ARG goes on every enter that passes the extended
+		 * argument, so the kernel never reads it as a sigset.
+		 */
+		unsigned ready, flags = uring_base_enter(ring) | rq->ext_flags;
 		bool enter;
 
 		ret = __io_uring_peek_cqe(ring, &cqe, &ready);
@@ -235,10 +239,10 @@ static int get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 			ret = rq->wait_nr ? -ETIME : -EAGAIN;	/* 3, 4 */
 			break;
 		}
-		enter = sq_enter_as(ring, ring->flags, rq->submit, &flags);
+		enter = sq_kick(ring, ring->flags, rq->submit, &flags);
 		if (rq->wait_nr > ready || (!rq->wait_nr && !cqe &&
 					    cq_hidden(ring))) {
-			flags |= IORING_ENTER_GETEVENTS | rq->ext_flags;
+			flags |= IORING_ENTER_GETEVENTS;
 			enter = true;
 		}
 		if (!enter) {
@@ -322,18 +326,18 @@ static int wait_ext_arg(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 static int add_timeout_sqe(struct io_uring *ring, unsigned wait_nr,
 			   struct __kernel_timespec *ts)
 {
-	struct io_uring_sqe *sqe = _io_uring_get_sqe(ring);
+	struct io_uring_sqe *sqe;
 
-	if (!sqe) {
-		/* a full SQ: submit it to make room */
+	/* a full SQ goes to the kernel first, to make room */
+	if (!io_uring_sq_space_left(ring)) {
 		int ret = io_uring_submit(ring);
 
 		if (ret < 0)
 			return ret;
-		sqe = _io_uring_get_sqe(ring);
-		if (!sqe)
-			return -EAGAIN;
 	}
+	sqe = _io_uring_get_sqe(ring);
+	if (!sqe)
+		return -EAGAIN;
 	io_uring_prep_timeout(sqe, ts, wait_nr, 0);
 	sqe->user_data = LIBURING_UDATA_TIMEOUT;
 	return (int) sq_publish(ring);

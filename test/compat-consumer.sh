@@ -81,7 +81,8 @@ run() {
 
 if command -v pkg-config >/dev/null 2>&1; then
 	v=$(pkg-config --modversion liburing)
-	[ "$v" = 2.15 ] || bad "pkg-config finds liburing $v, not 2.15"
+	want=$(sh mk/version.sh)
+	[ "$v" = "$want" ] || bad "pkg-config finds liburing $v, not $want"
 
 	# shellcheck disable=SC2046
 	if "$CC" -o "$tmp/pc" "$src/consumer.c" \

@@ -43,13 +43,13 @@ KINC="-isystem $tmp/kinc"
 echo "== building liburing with $MUSL_CC"
 if ! MAKEFLAGS= MAKELEVEL= make -s B="$tmp/musl" CC="$MUSL_CC" \
 	CPPFLAGS="$KINC" EXTRA_CFLAGS=-Werror \
-	"$tmp/musl/liburing.a" "$tmp/musl/liburing.so.2.15" \
+	"$tmp/musl/liburing.a" "$tmp/musl/liburing.so.$(sh mk/version.sh)" \
 	> "$tmp/log" 2>&1; then
 	echo "FAIL: liburing does not build with $MUSL_CC:"
 	sed 's/^/    /' "$tmp/log"
 	exit 1
 fi
-echo "ok   liburing.a and liburing.so.2.15 built with $MUSL_CC"
+echo "ok   liburing.a and liburing.so.$(sh mk/version.sh) built with $MUSL_CC"
 
 pass=1 fail=0 skip=0
 for src in test/compat/prog/*.c test/compat/sample.c; do

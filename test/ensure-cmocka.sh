@@ -18,7 +18,9 @@ int main(void) { return 0; }' > /tmp/cmocka-probe.$$.c
 have_cmocka && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-	echo "make check: cmocka missing, installing libcmocka-dev"
+	echo "make check: the tests need cmocka, which is missing; as you" \
+		"are root, installing Debian's libcmocka-dev now" \
+		"(apt-get update; apt-get install libcmocka-dev)"
 	apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmocka-dev \
 		>/dev/null || exit 1

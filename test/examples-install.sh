@@ -1,10 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# make install puts io_uring-probe into $(bindir) and its page into
-# section 1 (here under a DESTDIR), the installed tool runs on its own
-# (no run path into the build tree), and make uninstall removes both.
-# The page lives beside the tool in examples/, as test/man-check.sh takes
-# sections 2, 3 and 7 only, so it is linted here the same way.
+# make install (here under a DESTDIR): the default prefix is /usr/local;
+# io_uring-probe goes into $(bindir) and runs on its own (no run path
+# into the build tree); every man page of man/man*/ goes to the same
+# section, alias pages stay links that man reads both in the tree and
+# installed; make uninstall removes everything it put there.
 B=${B:-build}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -19,15 +19,12 @@ mk() {
 	rm -f "$dir.log"
 }
 
-page=examples/io_uring-probe.1
-if command -v mandoc >/dev/null 2>&1; then
-	out=$(mandoc -Tlint -W warning "$page" 2>&1)
-	[ -z "$out" ] || fail "mandoc lint: $out"
-elif command -v groff >/dev/null 2>&1; then
-	out=$(groff -man -ww -z "$page" 2>&1)
-	[ -z "$out" ] || fail "groff lint: $out"
-else
-	echo "SKIP (part): neither mandoc nor groff, $page not linted"
+# The default prefix, as neither ./configure nor make was told one.
+if [ ! -f config-host.mk ]; then
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL ${MAKE:-make} -s \
+		--no-print-directory -n B="$B" DESTDIR=/DEST install \
+		2>/dev/null | grep -q ' /DEST/usr/local/include/' ||
+		fail "make install does not default to /usr/local"
 fi
 
 mk install
@@ -38,6 +35,30 @@ bin=$dir/usr/local/bin/io_uring-probe
 if readelf -d "$bin" 2>/dev/null | grep -Eq 'R(UN)?PATH'; then
 	fail "the installed io_uring-probe has a run path"
 fi
+# every page installed, links as links, each link resolving
+man=$dir/usr/local/share/man
+n=0
+for f in man/man*/*; do
+	t=$man/${f#man/}
+	if [ -L "$f" ]; then
+		[ -L "$t" ] && [ -f "$t" ] || fail "$t: not a working link"
+	else
+		cmp -s "$f" "$t" || fail "$t: not installed"
+	fi
+	n=$((n + 1))
+done
+# an alias page reads as its target, in the tree and installed
+if command -v man >/dev/null 2>&1; then
+	for f in man/man3/io_uring_free_buf_ring.3 \
+		 "$man/man3/io_uring_free_buf_ring.3"; do
+		MANPAGER=cat MANWIDTH=80 man -l "$f" 2>&1 | head -n 1 |
+			grep -q '^io_uring_setup_buf_ring(3) ' ||
+			fail "man -l $f does not show io_uring_setup_buf_ring(3)"
+	done
+else
+	echo "SKIP (part): no man, alias pages not read"
+fi
+
 out=$("$bin" 2>&1)
 rc=$?
 case $rc in
@@ -47,9 +68,49 @@ case $rc in
 *)	fail "installed probe exited $rc: $out" ;;
 esac
 
+# What README says about run time: a program built through pkg-config
+# with its libdir as run path loads the installed library, not the
+# system's; LD_LIBRARY_PATH does the same without one.  (Installed here
+# with prefix= pointing into the scratch tree, so the .pc is true.)
+if command -v pkg-config >/dev/null 2>&1 && command -v ldd >/dev/null 2>&1
+then
+	pre=$dir/pc/usr/local
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL ${MAKE:-make} -s \
+		--no-print-directory B="$B" prefix="$pre" install \
+		> "$dir.log" 2>&1 || { cat "$dir.log"; fail "install to $pre"; }
+	rm -f "$dir.log"
+	awk '/^```c$/ { f = 1; next } /^```$/ { if (f) exit } f' README.md \
+		> "$dir/first.c"
+	export PKG_CONFIG_PATH=$pre/lib/pkgconfig
+	[ "$(pkg-config --modversion liburing)" = "$(sh mk/version.sh)" ] ||
+		fail "pkg-config finds another liburing"
+	# shellcheck disable=SC2046
+	${CC:-cc} -o "$dir/first" "$dir/first.c" \
+		$(pkg-config --cflags --libs liburing) \
+		-Wl,-rpath,"$(pkg-config --variable=libdir liburing)" ||
+		fail "README's pkg-config + rpath line does not build"
+	got=$(ldd "$dir/first" | sed -n 's/.*liburing\.so\.2 => \([^ ]*\).*/\1/p')
+	[ "$got" = "$pre/lib/liburing.so.2" ] ||
+		fail "with the run path, first loads '$got'"
+	"$dir/first" README.md | cmp -s - README.md || fail "first fails"
+	${CC:-cc} -o "$dir/first2" "$dir/first.c" -I"$pre/include" \
+		-L"$pre/lib" -luring || fail "build without run path"
+	got=$(LD_LIBRARY_PATH=$pre/lib ldd "$dir/first2" |
+	      sed -n 's/.*liburing\.so\.2 => \([^ ]*\).*/\1/p')
+	[ "$got" = "$pre/lib/liburing.so.2" ] ||
+		fail "with LD_LIBRARY_PATH, first loads '$got'"
+	rm -rf "$dir/pc" "$dir/first" "$dir/first2" "$dir/first.c"
+	unset PKG_CONFIG_PATH
+	echo "install: pkg-config + rpath and LD_LIBRARY_PATH load ours"
+else
+	echo "SKIP (part): no pkg-config or ldd, run-time lookup not checked"
+fi
+
 mk uninstall
 [ ! -e "$bin" ] || fail "uninstall left $bin"
-[ ! -e "$dir/usr/local/share/man/man1/io_uring-probe.1" ] ||
-	fail "uninstall left man1/io_uring-probe.1"
-echo "install: io_uring-probe and its man page installed and removed"
+left=$(find "$dir" ! -type d)
+[ -z "$left" ] || fail "uninstall left: $left"
+echo "install: prefix /usr/local, io_uring-probe, $n man pages (aliases" \
+	"as links, read by man -l in the tree and installed); uninstall" \
+	"leaves nothing"
 exit 0

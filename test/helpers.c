@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -292,12 +293,17 @@ void t_restricted_ring(struct io_uring *ring, const struct t_rule *rules,
 	assert_int_equal(ret, 0);
 }
 
-long long t_now_ms(void)
+long long t_clock_ms(clockid_t clk)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clk, &ts);
 	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+long long t_now_ms(void)
+{
+	return t_clock_ms(CLOCK_MONOTONIC);
 }
 
 int t_under_valgrind(void)
@@ -309,4 +315,47 @@ int t_under_valgrind(void)
 		return 1;
 #endif
 	return v && *v == '1';
+}
+
+unsigned long long t_queue_nops(struct io_uring *ring, unsigned n,
+				unsigned long long first)
+{
+	unsigned long long sum = 0;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
+
+		assert_non_null(sqe);
+		io_uring_prep_nop(sqe);
+		io_uring_sqe_set_data64(sqe, first + i);
+		sum += first + i;
+	}
+	return sum;
+}
+
+static void guard_fired(int sig)
+{
+	(void) sig;
+	fail_msg("the test did not return within %d s", T_GUARD_SECONDS);
+}
+
+int t_guard_on(void **state)
+{
+	struct sigaction sa;
+
+	(void) state;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = guard_fired;
+	sa.sa_flags = SA_NODEFER;	/* the handler does not return */
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(T_GUARD_SECONDS);
+	return 0;
+}
+
+int t_guard_off(void **state)
+{
+	(void) state;
+	alarm(0);
+	return 0;
 }

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 #include "liburing.h"
 
@@ -26,6 +27,16 @@
 #endif
 
 #define T_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * A hang guard, as a cmocka setup/teardown pair: a test that has not
+ * returned after T_GUARD_SECONDS fails (SIGALRM; cmocka's failure unwinds
+ * back to its runner) instead of stalling the program and the suite.
+ */
+#define T_GUARD_SECONDS 30
+int t_guard_on(void **state);
+int t_guard_off(void **state);
+#define T_GUARDED(f) cmocka_unit_test_setup_teardown(f, t_guard_on, t_guard_off)
 
 /* Prints why a test is skipped, then skips it (cmocka counts it). */
 #define t_skip(...)							\
@@ -83,6 +94,12 @@ void t_require_feat(struct io_uring *ring, unsigned feat, const char *name);
 #define T_REQUIRE_FEAT(ring, feat) t_require_feat(ring, feat, #feat)
 
 /* Submits everything queued and waits for one CQE; fails on error. */
+/*
+ * Queues n NOPs with user_data first, first + 1, ...; returns the sum of
+ * those user_data values (what a reaper can check its CQEs against).
+ */
+unsigned long long t_queue_nops(struct io_uring *ring, unsigned n,
+				unsigned long long first);
 struct io_uring_cqe *t_submit_wait(struct io_uring *ring);
 
 /* Waits for one CQE, copies its 16 bytes to *out and marks it seen. */
@@ -142,7 +159,8 @@ void t_tcp_pair(int fds[2]);
 /* A listening TCP socket on 127.0.0.1 with an ephemeral port. */
 int t_tcp_listener(struct sockaddr_in *addr);
 
-/* Current CLOCK_MONOTONIC time in milliseconds. */
+/* The time on clock clk in milliseconds; t_now_ms: on CLOCK_MONOTONIC. */
+long long t_clock_ms(clockid_t clk);
 long long t_now_ms(void);
 
 /* True under valgrind: RUNNING_ON_VALGRIND, or VALGRIND_ACTIVE=1 in the env. */

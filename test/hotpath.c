@@ -13,20 +13,6 @@
 #include <poll.h>
 #include "helpers.h"
 
-/* Queues n NOPs with user_data first, first + 1, ... */
-static void queue_nops(struct io_uring *ring, unsigned n, __u64 first)
-{
-	unsigned i;
-
-	for (i = 0; i < n; i++) {
-		struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
-
-		assert_non_null(sqe);
-		io_uring_prep_nop(sqe);
-		io_uring_sqe_set_data64(sqe, first + i);
-	}
-}
-
 /* Where slot i of the CQ is, for a ring of 16- or 32-byte CQEs. */
 static struct io_uring_cqe *cq_slot(struct io_uring *ring, unsigned i)
 {
@@ -58,7 +44,7 @@ static void check_peek_batch(unsigned flags)
 			while (done < n) {
 				unsigned k = n - done > 8 ? 8 : n - done;
 
-				queue_nops(&ring, k, seq + done);
+				t_queue_nops(&ring, k, seq + done);
 				assert_int_equal(io_uring_submit(&ring), k);
 				done += k;
 			}
@@ -162,7 +148,7 @@ static void test_wait_cqe32(void **state)
 	for (i = 0; i < 40; i++) {
 		unsigned head = *ring.cq.khead;
 
-		queue_nops(&ring, 1, i);
+		t_queue_nops(&ring, 1, i);
 		assert_int_equal(io_uring_submit(&ring), 1);
 		assert_int_equal(io_uring_peek_cqe(&ring, &cqe), 0);
 		assert_ptr_equal(cqe, cq_slot(&ring, head));
@@ -245,14 +231,14 @@ static void test_no_ext_arg(void **state)
 	assert_int_equal(io_uring_peek_cqe(&ring, &cqe), -EAGAIN);
 
 	/* the NOP completes first; the timeout then ends with res 0 */
-	queue_nops(&ring, 1, 7);
+	t_queue_nops(&ring, 1, 7);
 	assert_int_equal(io_uring_submit(&ring), 1);
 	assert_int_equal(io_uring_wait_cqe_timeout(&ring, &cqe, &long_ts), 0);
 	assert_int_equal(cqe->user_data, 7);
 	io_uring_cqe_seen(&ring, cqe);
 
 	/* the hidden timeout CQE arrives, and is skipped, not shown */
-	queue_nops(&ring, 1, 8);
+	t_queue_nops(&ring, 1, 8);
 	assert_int_equal(io_uring_submit(&ring), 1);
 	assert_int_equal(io_uring_wait_cqe(&ring, &cqe), 0);
 	assert_int_equal(cqe->user_data, 8);
@@ -280,7 +266,7 @@ static void test_overflow_flush(void **state)
 	T_REQUIRE_FEAT(&ring, IORING_FEAT_NODROP);
 	assert_int_equal(ring.cq.ring_entries, 8);
 	for (i = 0; i < 5; i++) {
-		queue_nops(&ring, 4, 4 * i);
+		t_queue_nops(&ring, 4, 4 * i);
 		assert_int_equal(io_uring_submit(&ring), 4);
 	}
 	assert_int_equal(io_uring_cq_ready(&ring), 8);
@@ -421,7 +407,7 @@ static void test_registered_fd(void **state)
 		t_skip("kernel cannot register ring fds");
 	}
 	for (i = 0; i < 20; i++) {
-		queue_nops(&ring, 3, 3 * i);
+		t_queue_nops(&ring, 3, 3 * i);
 		assert_int_equal(io_uring_submit_and_wait(&ring, 3), 3);
 		assert_int_equal(io_uring_cq_ready(&ring), 3);
 		assert_int_equal(io_uring_wait_cqe_nr(&ring, &cqe, 3), 0);
@@ -429,7 +415,7 @@ static void test_registered_fd(void **state)
 		io_uring_cq_advance(&ring, 3);
 	}
 	if (io_uring_close_ring_fd(&ring) == 1) {
-		queue_nops(&ring, 1, 1000);
+		t_queue_nops(&ring, 1, 1000);
 		assert_int_equal(io_uring_submit(&ring), 1);
 		assert_int_equal(io_uring_wait_cqe(&ring, &cqe), 0);
 		assert_int_equal(cqe->user_data, 1000);
@@ -464,7 +450,7 @@ static void test_sqpoll_wakeup(void **state)
 		}
 		assert_true(IO_URING_READ_ONCE(*ring.sq.kflags) &
 			    IORING_SQ_NEED_WAKEUP);
-		queue_nops(&ring, 2, 10 * round);
+		t_queue_nops(&ring, 2, 10 * round);
 		assert_int_equal(io_uring_submit(&ring), 2);
 		assert_int_equal(io_uring_wait_cqe_timeout(&ring, &cqe, &ts),
 				 0);
@@ -493,7 +479,7 @@ static void test_empty_peeks(void **state)
 	assert_int_equal(io_uring_peek_cqe(&ring, &cqe), -EAGAIN);
 	assert_null(cqe);
 
-	queue_nops(&ring, 2, 5);
+	t_queue_nops(&ring, 2, 5);
 	assert_int_equal(io_uring_submit(&ring), 2);
 	assert_int_equal(__io_uring_peek_cqe(&ring, &cqe, &avail), 0);
 	assert_non_null(cqe);

@@ -1,17 +1,21 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 #
-# man-check.sh: check the manual pages under man/.
+# man-check.sh: check the manual pages under man/man[1237]/.
 #
 # Run from the project root.  It checks that
 #  1. every real page lints cleanly with mandoc and groff (any output
 #     at all counts as a problem), has a .TH line matching its file
 #     name, lists its own name under NAME and has the usual sections;
-#  2. every alias page (one ".so manN/target.N" line) names a page that
-#     exists in man/ and that lists the alias in its NAME section;
+#  2. every alias page (a symbolic link to a page of the same section, so
+#     that "man -l man/man3/alias.3" works in the tree as well as when
+#     installed) names a real page that lists the alias in its NAME
+#     section, and no page uses ".so" (it resolves against the current
+#     directory, and silently shows another liburing's page);
 #  3. every function or function-like macro that the public headers
 #     declare or define under an io_uring name has a page of its own
-#     name in section 2, 3 or 7.
+#     name in section 2, 3 or 7;
+#  4. every page is in the man<N>/ directory of its section.
 # It prints one line per problem and a summary, and exits non-zero if
 # anything is wrong.
 #
@@ -35,9 +39,9 @@ problem() {
 	problems=$((problems + 1))
 }
 
-# An alias page is exactly one line of the form ".so manN/name.N".
+# An alias page is a symbolic link.
 is_alias() {
-	[ "$(wc -l < "$1")" -le 1 ] && grep -q '^\.so man[237]/[^/ ]*\.[237]$' "$1"
+	[ -L "$1" ]
 }
 
 # The names a page's NAME section lists: the text lines between
@@ -66,31 +70,37 @@ if [ ! -d "$MAN_DIR" ]; then
 	problem "no directory $MAN_DIR"
 else
 	for f in "$MAN_DIR"/*; do
-		[ -f "$f" ] || continue
+		[ -d "$f" ] || problem "$f: not in a man<N>/ directory"
+	done
+	for f in "$MAN_DIR"/man*/*; do
+		[ -e "$f" ] || [ -L "$f" ] || continue
 		base=${f##*/}
 		case $base in
-		*.2|*.3|*.7) ;;
+		*.1|*.2|*.3|*.7) ;;
 		*)
-			problem "$f: not named <name>.2, .3 or .7"
+			problem "$f: not named <name>.1, .2, .3 or .7"
 			continue
 			;;
 		esac
 		pages=$((pages + 1))
 		name=${base%.*}
 		sect=${base##*.}
+		dir=${f%/*}
+		[ "${dir##*/}" = "man$sect" ] ||
+			problem "$f: a section $sect page outside man$sect/"
 
 		if is_alias "$f"; then
-			target=$(sed 's/^\.so man[237]\///' "$f")
-			tsect=$(sed 's/^\.so man\([237]\).*/\1/' "$f")
+			target=$(readlink "$f")
 			case $target in
-			*."$tsect") ;;
-			*) problem "$f: .so directory and suffix disagree" ;;
+			*/*) problem "$f: alias points outside man$sect/" ;;
+			*."$sect") ;;
+			*) problem "$f: alias to another section" ;;
 			esac
-			if [ ! -f "$MAN_DIR/$target" ]; then
-				problem "$f: alias target $MAN_DIR/$target missing"
-			elif is_alias "$MAN_DIR/$target"; then
+			if [ ! -f "$dir/$target" ]; then
+				problem "$f: alias target $dir/$target missing"
+			elif is_alias "$dir/$target"; then
 				problem "$f: alias target $target is itself an alias"
-			elif ! name_list "$MAN_DIR/$target" | grep -qx "$name"; then
+			elif ! name_list "$dir/$target" | grep -qx "$name"; then
 				problem "$f: $name not listed in NAME of $target"
 			fi
 			continue
@@ -107,6 +117,7 @@ else
 			problem "$f: NAME section does not list $name"
 		fi
 		case $sect in
+		1) want="NAME SYNOPSIS DESCRIPTION EXIT_STATUS SEE_ALSO" ;;
 		2|3) want="NAME SYNOPSIS DESCRIPTION RETURN_VALUE SEE_ALSO" ;;
 		*) want="NAME DESCRIPTION SEE_ALSO" ;;
 		esac
@@ -264,8 +275,9 @@ if [ -n "$headers" ]; then
 	for n in $(header_names $headers); do
 		nnames=$((nnames + 1))
 		[ "${MAN_CHECK_VERBOSE:-0}" = 1 ] && printf 'man-check: name %s\n' "$n"
-		if [ ! -f "$MAN_DIR/$n.3" ] && [ ! -f "$MAN_DIR/$n.2" ] &&
-		   [ ! -f "$MAN_DIR/$n.7" ]; then
+		if [ ! -f "$MAN_DIR/man3/$n.3" ] &&
+		   [ ! -f "$MAN_DIR/man2/$n.2" ] &&
+		   [ ! -f "$MAN_DIR/man7/$n.7" ]; then
 			problem "no page for $n"
 		fi
 	done

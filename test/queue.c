@@ -9,24 +9,6 @@
 #include <time.h>
 #include "helpers.h"
 
-/* Queues n NOPs carrying user_data base..base+n-1; returns their sum. */
-static unsigned long long queue_nops(struct io_uring *ring, unsigned n,
-				     unsigned long long base)
-{
-	unsigned long long sum = 0;
-	unsigned i;
-
-	for (i = 0; i < n; i++) {
-		struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
-
-		assert_non_null(sqe);
-		io_uring_prep_nop(sqe);
-		io_uring_sqe_set_data64(sqe, base + i);
-		sum += base + i;
-	}
-	return sum;
-}
-
 /*
  * Thousands of NOPs in batches of several sizes, reaped three ways; every
  * user_data must come back exactly once.
@@ -47,7 +29,7 @@ static void test_batches(void **state)
 			unsigned n = sizes[s], got = 0;
 			struct io_uring_cqe *cqe;
 
-			queue_nops(&ring, n, base);
+			t_queue_nops(&ring, n, base);
 			assert_int_equal(io_uring_sq_ready(&ring), n);
 			assert_int_equal(io_uring_submit(&ring), (int) n);
 			while (got < n) {
@@ -104,12 +86,12 @@ static void test_sq_full(void **state)
 	(void) state;
 	t_ring_init(&ring, 8, 0);
 	assert_int_equal(io_uring_sq_space_left(&ring), 8);
-	queue_nops(&ring, 8, 0);
+	t_queue_nops(&ring, 8, 0);
 	assert_null(io_uring_get_sqe(&ring));
 	assert_int_equal(io_uring_sq_space_left(&ring), 0);
 	assert_int_equal(io_uring_submit(&ring), 8);
 	assert_int_equal(io_uring_sq_space_left(&ring), 8);
-	queue_nops(&ring, 1, 8);
+	t_queue_nops(&ring, 1, 8);
 	assert_int_equal(io_uring_sq_space_left(&ring), 7);
 	assert_int_equal(io_uring_submit(&ring), 1);
 	for (i = 0; i < 9; i++) {
@@ -144,7 +126,7 @@ static void test_cq_overflow(void **state)
 	while (sent < 256) {
 		int ret;
 
-		queue_nops(&ring, 8, sent);
+		t_queue_nops(&ring, 8, sent);
 		ret = io_uring_submit(&ring);
 		assert_int_equal(ret, 8);
 		sent += 8;
@@ -201,7 +183,7 @@ static void wait_timeouts(struct io_uring *ring)
 	assert_true(dt >= 45 && dt < 3000);
 
 	/* a completion that is there wins over the timeout */
-	queue_nops(ring, 1, 77);
+	t_queue_nops(ring, 1, 77);
 	assert_int_equal(io_uring_submit_and_wait_timeout(ring, &cqe, 1, &ts,
 							  NULL), 1);
 	assert_non_null(cqe);
@@ -213,7 +195,7 @@ static void wait_timeouts(struct io_uring *ring)
 	 * kernel hands over what there is (it fails with -ETIME only when
 	 * the CQ is empty), and so do we.
 	 */
-	queue_nops(ring, 1, 78);
+	t_queue_nops(ring, 1, 78);
 	assert_int_equal(io_uring_submit(ring), 1);
 	t0 = t_now_ms();
 	ret = io_uring_wait_cqes(ring, &cqe, 2, &ts, NULL);
@@ -249,7 +231,7 @@ static void test_timeout_sqe_fallback(void **state)
 	t_pretend_no_ext_arg(&ring);
 	wait_timeouts(&ring);
 	/* the hidden timeout also works when the SQ is full */
-	queue_nops(&ring, 8, 100);
+	t_queue_nops(&ring, 8, 100);
 	assert_int_equal(io_uring_wait_cqes(&ring, &cqe, 8, &(struct
 			 __kernel_timespec){ .tv_sec = 5 }, NULL), 0);
 	for (i = 0; i < 8; i++) {
@@ -276,7 +258,7 @@ static void test_min_timeout(void **state)
 				 1, &ts, 1000, NULL), -EINVAL);
 		t_skip("kernel lacks IORING_FEAT_MIN_TIMEOUT (Linux 6.12)");
 	}
-	queue_nops(&ring, 1, 5);
+	t_queue_nops(&ring, 1, 5);
 	t0 = t_now_ms();
 	ret = io_uring_submit_and_wait_min_timeout(&ring, &cqe, 4, &ts,
 						   20000, NULL);
@@ -287,7 +269,7 @@ static void test_min_timeout(void **state)
 	assert_true(dt < 1500);
 	io_uring_cqe_seen(&ring, cqe);
 
-	queue_nops(&ring, 1, 6);
+	t_queue_nops(&ring, 1, 6);
 	assert_int_equal(io_uring_submit(&ring), 1);
 	ret = io_uring_wait_cqes_min_timeout(&ring, &cqe, 4, &ts, 20000, NULL);
 	assert_int_equal(ret, 0);
@@ -324,7 +306,7 @@ static void test_sqpoll(void **state)
 				usleep(1000);
 			}
 		}
-		want = queue_nops(&ring, 16, round * 16);
+		want = t_queue_nops(&ring, 16, round * 16);
 		assert_int_equal(io_uring_submit(&ring), 16);
 		for (i = 0; i < 16; i++) {
 			struct io_uring_cqe cqe;
@@ -359,7 +341,7 @@ static void test_registered_ring_fd(void **state)
 	assert_int_equal(ret, 1);
 	assert_int_not_equal(ring.enter_ring_fd, ring.ring_fd);
 	assert_int_equal(io_uring_register_ring_fd(&ring), -EEXIST);
-	queue_nops(&ring, 8, 0);
+	t_queue_nops(&ring, 8, 0);
 	assert_int_equal(io_uring_submit_and_wait(&ring, 8), 8);
 	for (i = 0; i < 8; i++)
 		t_reap(&ring, &cqe);
@@ -374,7 +356,7 @@ static void test_registered_ring_fd(void **state)
 		assert_int_equal(io_uring_close_ring_fd(&ring), 1);
 		assert_int_equal(ring.ring_fd, -1);
 		assert_int_equal(io_uring_close_ring_fd(&ring), -EBADF);
-		queue_nops(&ring, 4, 0);
+		t_queue_nops(&ring, 4, 0);
 		assert_int_equal(io_uring_submit(&ring), 4);
 		for (i = 0; i < 4; i++)
 			t_reap(&ring, &cqe);
@@ -398,7 +380,7 @@ static void test_cqe_iter(void **state)
 
 	(void) state;
 	t_ring_init(&ring, 16, 0);
-	queue_nops(&ring, 10, 500);
+	t_queue_nops(&ring, 10, 500);
 	assert_int_equal(io_uring_submit_and_wait(&ring, 10), 10);
 	assert_int_equal(io_uring_cq_ready(&ring), 10);
 	it = io_uring_cqe_iter_init(&ring);
@@ -436,13 +418,13 @@ static void test_get_events(void **state)
 	(void) state;
 	t_ring_init(&ring, 8, IORING_SETUP_SINGLE_ISSUER |
 				 IORING_SETUP_DEFER_TASKRUN);
-	queue_nops(&ring, 4, 0);
+	t_queue_nops(&ring, 4, 0);
 	assert_int_equal(io_uring_submit_and_get_events(&ring), 4);
 	assert_int_equal(io_uring_cq_ready(&ring), 4);
 	io_uring_cq_advance(&ring, 4);
 	assert_int_equal(io_uring_get_events(&ring), 0);
 	assert_int_equal(io_uring_peek_cqe(&ring, &cqe), -EAGAIN);
-	queue_nops(&ring, 3, 10);
+	t_queue_nops(&ring, 3, 10);
 	assert_int_equal(io_uring_submit_and_wait(&ring, 3), 3);
 	assert_int_equal(io_uring_cq_ready(&ring), 3);
 	io_uring_cq_advance(&ring, 3);
@@ -571,7 +553,7 @@ static void test_set_iowait(void **state)
 	}
 	assert_int_equal(io_uring_set_iowait(&ring, false), 0);
 	assert_int_equal(io_uring_wait_cqe_timeout(&ring, &cqe, &ts), -ETIME);
-	queue_nops(&ring, 2, 0);
+	t_queue_nops(&ring, 2, 0);
 	assert_int_equal(io_uring_submit_and_wait(&ring, 2), 2);
 	io_uring_cq_advance(&ring, 2);
 	assert_int_equal(io_uring_set_iowait(&ring, true), 0);
@@ -617,7 +599,7 @@ static void test_sigmask_wait(void **state)
 	(void) state;
 	t_ring_init(&ring, 4, 0);
 	sigemptyset(&mask);
-	queue_nops(&ring, 1, 9);
+	t_queue_nops(&ring, 1, 9);
 	assert_int_equal(io_uring_submit(&ring), 1);
 	assert_int_equal(__io_uring_get_cqe(&ring, &cqe, 0, 1, &mask), 0);
 	assert_int_equal(cqe->user_data, 9);

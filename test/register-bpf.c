@@ -18,7 +18,7 @@ static int nop_res(struct io_uring *ring)
 {
 	struct io_uring_cqe cqe;
 
-	queue_nop(ring, 5);
+	t_queue_nops(ring, 1, 5);
 	io_uring_submit(ring);
 	t_reap(ring, &cqe);
 	return cqe.res;
@@ -56,7 +56,7 @@ static void test_bpf_filter(void **state)
 			_exit(1);
 		if (io_uring_queue_init(4, &r, 0))
 			_exit(2);
-		queue_nop(&r, 1);
+		t_queue_nops(&r, 1, 1);
 		io_uring_submit(&r);
 		{
 			struct io_uring_cqe *cqe;

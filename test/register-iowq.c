@@ -108,7 +108,7 @@ static void *aff_thread(void *p)
 	cpu_set_t set;
 	int i;
 
-	queue_nop(a->ring, 1);
+	t_queue_nops(a->ring, 1, 1);
 	io_uring_submit_and_wait(a->ring, 1);
 	io_uring_cq_advance(a->ring, io_uring_cq_ready(a->ring));
 

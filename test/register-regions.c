@@ -50,7 +50,7 @@ static void test_wait_reg(void **state)
 	assert_true(t_now_ms() - start >= 180);
 
 	/* a request: submitted and reaped through the same call */
-	queue_nop(&ring, 77);
+	t_queue_nops(&ring, 1, 77);
 	assert_int_equal(io_uring_submit_and_wait_reg(&ring, &cqe, 1, 1), 1);
 	assert_non_null(cqe);
 	assert_int_equal(cqe->user_data, 77);

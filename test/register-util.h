@@ -3,8 +3,8 @@
 #define TEST_REGISTER_UTIL_H
 
 /*
- * Fixtures shared by the register-*.c tests: clocks in milliseconds, a
- * tagged NOP, and how many IORING_REGISTER_* opcodes the kernel knows.
+ * Fixtures shared by the register-*.c tests: how many IORING_REGISTER_*
+ * opcodes the kernel knows, and the ring flags of deferred task running.
  */
 #include <dirent.h>
 #include <linux/filter.h>
@@ -17,23 +17,6 @@
 
 /* Deferred task running, which the kernel allows only single-issuer. */
 #define DEFER	(IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_SINGLE_ISSUER)
-
-static inline long long now_ms(clockid_t clk)
-{
-	struct timespec ts;
-
-	clock_gettime(clk, &ts);
-	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static inline void queue_nop(struct io_uring *ring, __u64 data)
-{
-	struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
-
-	assert_non_null(sqe);
-	io_uring_prep_nop(sqe);
-	io_uring_sqe_set_data64(sqe, data);
-}
 
 /* The number of opcodes IORING_REGISTER_* this kernel knows, via a probe. */
 static inline unsigned kernel_register_ops(void)

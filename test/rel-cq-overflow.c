@@ -322,12 +322,25 @@ static void take(struct io_uring *ring, struct io_uring_cqe *cqe,
 	(void) ring;
 }
 
+/* Takes every CQE in the ring, walking it without entering the kernel. */
+static void take_ready(struct io_uring *ring, unsigned *next)
+{
+	struct io_uring_cqe *cqe;
+	unsigned head, n = 0;
+
+	io_uring_for_each_cqe(ring, head, cqe) {
+		take(ring, cqe, next);
+		n++;
+	}
+	io_uring_cq_advance(ring, n);
+}
+
 static void flush_by(enum flush_path path, unsigned flags)
 {
 	struct __kernel_timespec ts = { .tv_sec = 1 };
 	struct io_uring_cqe *cqes[OVF_TOTAL], *cqe;
 	struct io_uring ring;
-	unsigned next = 0, head, n, i, spins = 0;
+	unsigned next = 0, n, i, spins = 0;
 
 	fill_overflowed(&ring, flags);
 	while (next < OVF_TOTAL) {
@@ -373,35 +386,20 @@ static void flush_by(enum flush_path path, unsigned flags)
 			break;
 		case F_FOR_EACH:
 			/* walking never enters the kernel ... */
-			n = 0;
-			io_uring_for_each_cqe(&ring, head, cqe) {
-				take(&ring, cqe, &next);
-				n++;
-			}
-			io_uring_cq_advance(&ring, n);
+			take_ready(&ring, &next);
 			if (next == OVF_TOTAL)
 				break;
 			/* ... so flush with a wait once the ring is empty */
 			assert_int_equal(io_uring_wait_cqe(&ring, &cqe), 0);
 			break;
 		case F_GET_EVENTS:
-			n = 0;
-			io_uring_for_each_cqe(&ring, head, cqe) {
-				take(&ring, cqe, &next);
-				n++;
-			}
-			io_uring_cq_advance(&ring, n);
+			take_ready(&ring, &next);
 			if (next < OVF_TOTAL)
 				assert_true(io_uring_get_events(&ring) >= 0);
 			break;
 		case F_SUBMIT:
 			/* nothing queued: submit still flushes overflow */
-			n = 0;
-			io_uring_for_each_cqe(&ring, head, cqe) {
-				take(&ring, cqe, &next);
-				n++;
-			}
-			io_uring_cq_advance(&ring, n);
+			take_ready(&ring, &next);
 			if (next < OVF_TOTAL)
 				assert_int_equal(io_uring_submit(&ring), 0);
 			break;

@@ -30,14 +30,9 @@ static long reg_closed_ring_fd(struct io_uring *ring)
 
 static long reg_not_a_ring(struct io_uring *ring)
 {
-	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	long ret;
-
 	(void) ring;
-	ret = io_uring_register((unsigned) fd, IORING_UNREGISTER_BUFFERS,
-				NULL, 0);
-	close(fd);
-	return ret;
+	return io_uring_register((unsigned) fx.null_rd,
+				 IORING_UNREGISTER_BUFFERS, NULL, 0);
 }
 
 static long reg_wrong_size(struct io_uring *ring)
@@ -109,24 +104,22 @@ static long reg_bufs_overlap(struct io_uring *ring)
 	struct iovec iov[3] = {
 		{ buf, 4096 }, { buf + 100, 4096 }, { buf + 1, 17 },
 	};
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
 	long ret;
 
 	memset(buf, 0x55, sizeof(buf));
 	ret = io_uring_register_buffers(ring, iov, 3);
 	if (ret)
 		return ret;
-	io_uring_prep_read_fixed(sqe_of(ring), fd, buf + 100, 4096, 0, 1);
+	io_uring_prep_read_fixed(sqe_of(ring), fx.zero, buf + 100, 4096, 0, 1);
 	ret = sqe_res(ring);
 	assert_int_equal(ret, 4096);
 	assert_int_equal(buf[99], 0x55);
 	assert_int_equal(buf[100], 0);
 	assert_int_equal(buf[4195], 0);
 	assert_int_equal(buf[4196], 0x55);
-	io_uring_prep_read_fixed(sqe_of(ring), fd, buf + 1, 17, 0, 2);
+	io_uring_prep_read_fixed(sqe_of(ring), fx.zero, buf + 1, 17, 0, 2);
 	assert_int_equal(sqe_res(ring), 17);
 	assert_int_equal(buf[0], 0x55);
-	close(fd);
 	return io_uring_unregister_buffers(ring);
 }
 
@@ -249,11 +242,7 @@ static long reg_alloc_range_beyond(struct io_uring *ring)
 
 static long reg_eventfd_not_eventfd(struct io_uring *ring)
 {
-	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	long ret = io_uring_register_eventfd(ring, fd);
-
-	close(fd);
-	return ret;
+	return io_uring_register_eventfd(ring, fx.null_rd);
 }
 
 static long reg_eventfd_closed(struct io_uring *ring)

@@ -138,16 +138,12 @@ static long setup_regfd_only_mmap(struct io_uring *ring)
 static long setup_attach_wq_not_ring(struct io_uring *ring)
 {
 	struct io_uring_params p;
-	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	long ret;
 
 	(void) ring;
 	memset(&p, 0, sizeof(p));
 	p.flags = IORING_SETUP_ATTACH_WQ;
-	p.wq_fd = (unsigned) fd;
-	ret = side_init(8, &p);
-	close(fd);
-	return ret;
+	p.wq_fd = (unsigned) fx.null_rd;
+	return side_init(8, &p);
 }
 
 static long setup_attach_wq_closed(struct io_uring *ring)

@@ -24,14 +24,9 @@ static long enter_closed_ring_fd(struct io_uring *ring)
 
 static long enter_not_a_ring(struct io_uring *ring)
 {
-	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	long ret;
-
 	(void) ring;
-	ret = io_uring_enter((unsigned) fd, 0, 1, IORING_ENTER_GETEVENTS,
-			     NULL);
-	close(fd);
-	return ret;
+	return io_uring_enter((unsigned) fx.null_rd, 0, 1,
+			      IORING_ENTER_GETEVENTS, NULL);
 }
 
 static long enter_unknown_flag(struct io_uring *ring)
@@ -134,16 +129,12 @@ static long sqe_fixed_file_no_table(struct io_uring *ring)
 
 static long sqe_buffer_select_none(struct io_uring *ring)
 {
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
 	struct io_uring_sqe *sqe = sqe_of(ring);
-	long ret;
 
-	io_uring_prep_read(sqe, fd, NULL, 16, 0);
+	io_uring_prep_read(sqe, fx.zero, NULL, 16, 0);
 	sqe->flags = IOSQE_BUFFER_SELECT;
 	sqe->buf_group = 77;
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	return sqe_res(ring);
 }
 
 static long sqe_buffer_select_nop(struct io_uring *ring)
@@ -173,89 +164,58 @@ static long sqe_read_negative_fd(struct io_uring *ring)
 
 static long sqe_read_null_buf(struct io_uring *ring)
 {
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
-	long ret;
-
-	io_uring_prep_read(sqe_of(ring), fd, NULL, 16, 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_read(sqe_of(ring), fx.zero, NULL, 16, 0);
+	return sqe_res(ring);
 }
 
 static long sqe_read_unmapped_buf(struct io_uring *ring)
 {
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
-	long ret;
-
-	io_uring_prep_read(sqe_of(ring), fd, unmapped(), 16, 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_read(sqe_of(ring), fx.zero, unmapped(), 16, 0);
+	return sqe_res(ring);
 }
 
 static long sqe_read_directory(struct io_uring *ring)
 {
-	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	static char buf[16];
-	long ret;
 
-	io_uring_prep_read(sqe_of(ring), fd, buf, sizeof(buf), 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_read(sqe_of(ring), fx.dir, buf, sizeof(buf), 0);
+	return sqe_res(ring);
 }
 
 static long sqe_write_read_only_fd(struct io_uring *ring)
 {
-	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	static char buf[16];
-	long ret;
 
-	io_uring_prep_write(sqe_of(ring), fd, buf, sizeof(buf), 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_write(sqe_of(ring), fx.null_rd, buf, sizeof(buf), 0);
+	return sqe_res(ring);
 }
 
 static long sqe_readv_too_many(struct io_uring *ring)
 {
 	static struct iovec iov[1025];
 	static char buf[16];
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
 	unsigned i;
-	long ret;
 
 	for (i = 0; i < 1025; i++) {
 		iov[i].iov_base = buf;
 		iov[i].iov_len = 1;
 	}
-	io_uring_prep_readv(sqe_of(ring), fd, iov, 1025, 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_readv(sqe_of(ring), fx.zero, iov, 1025, 0);
+	return sqe_res(ring);
 }
 
 static long sqe_readv_null_iov(struct io_uring *ring)
 {
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
-	long ret;
-
-	io_uring_prep_readv(sqe_of(ring), fd, NULL, 1, 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_readv(sqe_of(ring), fx.zero, NULL, 1, 0);
+	return sqe_res(ring);
 }
 
 static long sqe_read_fixed_no_buffers(struct io_uring *ring)
 {
-	int fd = open("/dev/zero", O_RDONLY | O_CLOEXEC);
 	static char buf[16];
-	long ret;
 
-	io_uring_prep_read_fixed(sqe_of(ring), fd, buf, sizeof(buf), 0, 3);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_read_fixed(sqe_of(ring), fx.zero, buf, sizeof(buf), 0, 3);
+	return sqe_res(ring);
 }
 
 static long sqe_timeout_null_ts(struct io_uring *ring)
@@ -379,25 +339,16 @@ static long sqe_openat_null_path(struct io_uring *ring)
 
 static long sqe_msg_ring_not_ring(struct io_uring *ring)
 {
-	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	long ret;
-
-	io_uring_prep_msg_ring(sqe_of(ring), fd, 0, 0, 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_msg_ring(sqe_of(ring), fx.null_rd, 0, 0, 0);
+	return sqe_res(ring);
 }
 
 static long sqe_send_not_socket(struct io_uring *ring)
 {
-	int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	static char buf[16];
-	long ret;
 
-	io_uring_prep_send(sqe_of(ring), fd, buf, sizeof(buf), 0);
-	ret = sqe_res(ring);
-	close(fd);
-	return ret;
+	io_uring_prep_send(sqe_of(ring), fx.null_wr, buf, sizeof(buf), 0);
+	return sqe_res(ring);
 }
 
 static const struct hostile table[] = {

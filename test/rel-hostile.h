@@ -23,6 +23,17 @@
 static struct io_uring g_ring;
 static long page;
 
+/*
+ * Files the rows aim requests at, open for the whole group (so the fd
+ * count each row checks is not disturbed by them).
+ */
+static struct {
+	int zero;	/* /dev/zero, read-only: reads succeed */
+	int null_rd;	/* /dev/null, read-only: not a ring, socket, eventfd */
+	int null_wr;	/* /dev/null, write-only */
+	int dir;	/* "/", a directory */
+} fx;
+
 /* ---- helpers ------------------------------------------------------- */
 
 /* Submits the one SQE queued and returns its CQE's res (5 s at most). */
@@ -142,6 +153,12 @@ static inline int group_setup(void **state)
 {
 	(void) state;
 	page = sysconf(_SC_PAGESIZE);
+	fx.zero = open("/dev/zero", O_RDONLY | O_CLOEXEC);
+	fx.null_rd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	fx.null_wr = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	fx.dir = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fx.zero < 0 || fx.null_rd < 0 || fx.null_wr < 0 || fx.dir < 0)
+		return -1;
 	return io_uring_queue_init(8, &g_ring, 0);
 }
 
@@ -149,6 +166,10 @@ static inline int group_teardown(void **state)
 {
 	(void) state;
 	io_uring_queue_exit(&g_ring);
+	close(fx.zero);
+	close(fx.null_rd);
+	close(fx.null_wr);
+	close(fx.dir);
 	return 0;
 }
 

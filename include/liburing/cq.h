@@ -1,4 +1,12 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * Included on its own, this header first pulls in liburing.h, which
+ * defines what the helpers build on and then includes every topic header
+ * in order (this one among them); included from liburing.h, the line
+ * below does nothing.
+ */
+#include "../liburing.h"
+
 #ifndef LIBURING_CQ_H
 #define LIBURING_CQ_H
 

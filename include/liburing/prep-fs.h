@@ -1,26 +1,32 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * Included on its own, this header first pulls in liburing.h, which
+ * defines what the helpers build on and then includes every topic header
+ * in order (this one among them); included from liburing.h, the line
+ * below does nothing.
+ */
+#include "../liburing.h"
+
 #ifndef LIBURING_PREP_FS_H
 #define LIBURING_PREP_FS_H
 
 /*
- * Prep helpers for files and the file system: fixed-buffer and flagged
- * reads and writes, sync and space management, splice, open/close,
- * xattrs and directory entries.  Included from prep.h; each helper starts
- * from io_uring_prep_rw() and then sets what its opcode adds.
+ * Prep helpers for files and the file system: sync and space management,
+ * splice and tee, statx, open and close (also into fixed-file slots),
+ * fixed-file table updates, xattrs, directory entries and pipes.  Each
+ * starts from io_uring_prep_rw() and then sets what its opcode adds.
  *
  * Paths, iovecs and other argument structures are read by the kernel when
  * the request is prepared, which for a request that goes async can be
  * after io_uring_submit() returns: keep them alive until the completion.
  */
 
+#include "prep.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/*
- * strict ISO C with glibc hides loff_t (a __USE_MISC type); __loff_t is
- * the very type it names, so the prototype below is the same either way.
- */
 /*
  * <fcntl.h> only defines AT_FDCWD for POSIX 2008 and later; the kernel's
  * value is fixed, so strict older modes get it here.
@@ -29,99 +35,18 @@ extern "C" {
 #define AT_FDCWD	-100
 #endif
 
+/*
+ * strict ISO C with glibc hides loff_t (a __USE_MISC type); __loff_t is
+ * the very type it names, so the prototype below is the same either way.
+ */
 #if defined(__GLIBC__) && !defined(__USE_MISC)
 #define LIBURING_LOFF_T	__loff_t
 #else
 #define LIBURING_LOFF_T	loff_t
 #endif
 
-/* Reads and writes through registered buffer buf_index (Linux 5.1). */
-LIBURING_INLINE void io_uring_prep_read_fixed(struct io_uring_sqe *sqe,
-					      int fd, void *buf,
-					      unsigned nbytes, __u64 offset,
-					      int buf_index) LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_READ_FIXED, sqe, fd, buf, nbytes, offset);
-	sqe->buf_index = (__u16) buf_index;
-}
-
-LIBURING_INLINE void io_uring_prep_write_fixed(struct io_uring_sqe *sqe,
-					       int fd, const void *buf,
-					       unsigned nbytes, __u64 offset,
-					       int buf_index) LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_WRITE_FIXED, sqe, fd, buf, nbytes,
-			 offset);
-	sqe->buf_index = (__u16) buf_index;
-}
-
-/* preadv2/pwritev2: flags are RWF_* and go in rw_flags. */
-LIBURING_INLINE void io_uring_prep_readv2(struct io_uring_sqe *sqe, int fd,
-					  const struct iovec *iovecs,
-					  unsigned nr_vecs, __u64 offset,
-					  int flags) LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_READV, sqe, fd, iovecs, nr_vecs, offset);
-	sqe->rw_flags = (__kernel_rwf_t) flags;
-}
-
-LIBURING_INLINE void io_uring_prep_writev2(struct io_uring_sqe *sqe, int fd,
-					   const struct iovec *iovecs,
-					   unsigned nr_vecs, __u64 offset,
-					   int flags) LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_WRITEV, sqe, fd, iovecs, nr_vecs, offset);
-	sqe->rw_flags = (__kernel_rwf_t) flags;
-}
-
-/*
- * Vectored I/O whose iovecs all lie inside registered buffer buf_index
- * (Linux 6.15): the kernel maps them onto the pinned pages.
- */
-LIBURING_INLINE void io_uring_prep_readv_fixed(struct io_uring_sqe *sqe,
-					       int fd,
-					       const struct iovec *iovecs,
-					       unsigned nr_vecs, __u64 offset,
-					       int flags, int buf_index)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_READV_FIXED, sqe, fd, iovecs, nr_vecs,
-			 offset);
-	sqe->rw_flags = (__kernel_rwf_t) flags;
-	sqe->buf_index = (__u16) buf_index;
-}
-
-LIBURING_INLINE void io_uring_prep_writev_fixed(struct io_uring_sqe *sqe,
-						int fd,
-						const struct iovec *iovecs,
-						unsigned nr_vecs,
-						__u64 offset, int flags,
-						int buf_index)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_WRITEV_FIXED, sqe, fd, iovecs, nr_vecs,
-			 offset);
-	sqe->rw_flags = (__kernel_rwf_t) flags;
-	sqe->buf_index = (__u16) buf_index;
-}
-
-/*
- * Multishot read (Linux 6.7): keeps reading into buffers picked from
- * group buf_group, one CQE with IORING_CQE_F_MORE per chunk, until an
- * error, EOF or the group runs dry.  Buffer selection is mandatory for
- * this opcode, so the helper sets IOSQE_BUFFER_SELECT itself.  nbytes 0
- * means "the selected buffer's size".
- */
-LIBURING_INLINE void io_uring_prep_read_multishot(struct io_uring_sqe *sqe,
-						  int fd, unsigned nbytes,
-						  __u64 offset, int buf_group)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_READ_MULTISHOT, sqe, fd, NULL, nbytes,
-			 offset);
-	sqe->buf_group = (__u16) buf_group;
-	sqe->flags = IOSQE_BUFFER_SELECT;
-}
+/* Named in a prototype below; the system headers may not declare it. */
+struct statx;
 
 /* fsync(2), or fdatasync(2) with IORING_FSYNC_DATASYNC. */
 LIBURING_INLINE void io_uring_prep_fsync(struct io_uring_sqe *sqe, int fd,
@@ -268,7 +193,7 @@ LIBURING_INLINE void io_uring_prep_openat_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_openat(sqe, dfd, path, flags, mode);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_open(struct io_uring_sqe *sqe,
@@ -305,7 +230,7 @@ LIBURING_INLINE void io_uring_prep_openat2_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_openat2(sqe, dfd, path, how);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_close(struct io_uring_sqe *sqe, int fd)
@@ -342,13 +267,15 @@ LIBURING_INLINE void io_uring_prep_fixed_fd_install(struct io_uring_sqe *sqe,
  * Updates nr_fds fixed-file slots from offset on (like
  * io_uring_register_files_update, but as a request).  offset
  * IORING_FILE_INDEX_ALLOC picks free slots and writes them back to fds.
+ * off holds offset sign-extended, byte for byte as liburing writes it;
+ * the kernel reads its low 32 bits.
  */
 LIBURING_INLINE void io_uring_prep_files_update(struct io_uring_sqe *sqe,
 						int *fds, unsigned nr_fds,
 						int offset) LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_FILES_UPDATE, sqe, -1, fds, nr_fds,
-			 (__u64) (__u32) offset);
+			 (__u64) (__s64) offset);
 }
 
 /*
@@ -509,7 +436,7 @@ LIBURING_INLINE void io_uring_prep_pipe_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_pipe(sqe, fds, pipe_flags);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 #ifdef __cplusplus

@@ -1,14 +1,25 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * Included on its own, this header first pulls in liburing.h, which
+ * defines what the helpers build on and then includes every topic header
+ * in order (this one among them); included from liburing.h, the line
+ * below does nothing.
+ */
+#include "../liburing.h"
+
 #ifndef LIBURING_PREP_NET_H
 #define LIBURING_PREP_NET_H
 
 /*
- * Prep helpers for sockets, poll and epoll.  Included from prep.h; each
- * helper starts from io_uring_prep_rw() and then sets what its opcode
- * adds.  For send and receive requests ioprio is not a priority but the
+ * Prep helpers for sockets: creation, bind, listen, accept, connect, the
+ * send and receive family (multishot, bundles, zero copy) and shutdown.
+ * Each starts from io_uring_prep_rw() and then sets what its opcode adds.
+ * For send and receive requests ioprio is not a priority but the
  * IORING_RECVSEND_* / IORING_RECV_MULTISHOT flag word, and msg_flags are
  * the MSG_* flags of send(2)/recv(2).
  */
+
+#include "prep.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -17,14 +28,15 @@ extern "C" {
 /*
  * socket(2) (Linux 5.19): domain in fd, type in off, protocol in len.
  * flags are io_uring's own (none defined yet, so 0); SOCK_NONBLOCK and
- * SOCK_CLOEXEC belong in type as usual.
+ * SOCK_CLOEXEC belong in type as usual.  type is sign-extended into off,
+ * byte for byte as liburing writes it; the kernel reads an int.
  */
 LIBURING_INLINE void io_uring_prep_socket(struct io_uring_sqe *sqe,
 					  int domain, int type, int protocol,
 					  unsigned int flags) LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_SOCKET, sqe, domain, NULL,
-			 (unsigned) protocol, (__u64) (unsigned) type);
+			 (unsigned) protocol, (__u64) (__s64) type);
 	sqe->rw_flags = (__kernel_rwf_t) flags;
 }
 
@@ -36,7 +48,7 @@ LIBURING_INLINE void io_uring_prep_socket_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_socket(sqe, domain, type, protocol, flags);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 LIBURING_INLINE void io_uring_prep_socket_direct_alloc(struct io_uring_sqe *sqe,
@@ -87,7 +99,7 @@ LIBURING_INLINE void io_uring_prep_accept_direct(struct io_uring_sqe *sqe,
 	LIBURING_NOEXCEPT
 {
 	io_uring_prep_accept(sqe, fd, addr, addrlen, flags);
-	__io_uring_set_target_fixed_file(sqe, file_index);
+	__uring_prep_target_slot(sqe, file_index);
 }
 
 /* One CQE (with IORING_CQE_F_MORE) per connection (Linux 5.19). */
@@ -275,117 +287,6 @@ LIBURING_INLINE void io_uring_prep_shutdown(struct io_uring_sqe *sqe, int fd,
 					    int how) LIBURING_NOEXCEPT
 {
 	io_uring_prep_rw(IORING_OP_SHUTDOWN, sqe, fd, NULL, (unsigned) how, 0);
-}
-
-/*
- * Socket commands through IORING_OP_URING_CMD (Linux 6.7): SIOCINQ and
- * SIOCOUTQ return their count as res; GETSOCKOPT/SETSOCKOPT take level
- * and optname (overlaying addr), optval (addr3) and optlen (file_index),
- * and a get returns the option's length as res.
- */
-LIBURING_INLINE void io_uring_prep_cmd_sock(struct io_uring_sqe *sqe,
-					    int cmd_op, int fd, int level,
-					    int optname, void *optval,
-					    int optlen) LIBURING_NOEXCEPT
-{
-	__io_uring_prep_uring_cmd(sqe, IORING_OP_URING_CMD, (__u32) cmd_op,
-				  fd);
-	sqe->level = (__u32) level;
-	sqe->optname = (__u32) optname;
-	sqe->optval = uring_ptr_to_u64(optval);
-	sqe->optlen = (__u32) optlen;
-}
-
-/*
- * getsockname(2), or getpeername(2) when peer is 1, as a socket command
- * (SOCKET_URING_OP_GETSOCKNAME, Linux 6.19): the address buffer goes in
- * addr, the length pointer in addr3 and peer in optlen.
- */
-LIBURING_INLINE void io_uring_prep_cmd_getsockname(struct io_uring_sqe *sqe,
-						   int fd,
-						   struct sockaddr *sockaddr,
-						   socklen_t *sockaddr_len,
-						   int peer) LIBURING_NOEXCEPT
-{
-	__io_uring_prep_uring_cmd(sqe, IORING_OP_URING_CMD,
-				  SOCKET_URING_OP_GETSOCKNAME, fd);
-	sqe->addr = uring_ptr_to_u64(sockaddr);
-	sqe->addr3 = uring_ptr_to_u64(sockaddr_len);
-	sqe->optlen = (__u32) peer;
-}
-
-/*
- * epoll_ctl(2) (Linux 5.6): the epoll fd in fd, the operation in len,
- * the target fd in off and the event at addr.
- */
-LIBURING_INLINE void io_uring_prep_epoll_ctl(struct io_uring_sqe *sqe,
-					     int epfd, int fd, int op,
-					     const struct epoll_event *ev)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_EPOLL_CTL, sqe, epfd, ev, (unsigned) op,
-			 (__u64) (__u32) fd);
-}
-
-/* epoll_wait(2) without a timeout (Linux 6.15): maxevents goes in len. */
-LIBURING_INLINE void io_uring_prep_epoll_wait(struct io_uring_sqe *sqe,
-					      int fd,
-					      struct epoll_event *events,
-					      int maxevents, unsigned flags)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_EPOLL_WAIT, sqe, fd, events,
-			 (unsigned) maxevents, 0);
-	sqe->rw_flags = (__kernel_rwf_t) flags;
-}
-
-/* One-shot poll: completes with the ready mask as res. */
-LIBURING_INLINE void io_uring_prep_poll_add(struct io_uring_sqe *sqe, int fd,
-					    unsigned poll_mask)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_POLL_ADD, sqe, fd, NULL, 0, 0);
-	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
-}
-
-/*
- * Stays armed (Linux 5.13): a CQE with IORING_CQE_F_MORE per event; the
- * poll flags (IORING_POLL_ADD_MULTI) go in len.
- */
-LIBURING_INLINE void io_uring_prep_poll_multishot(struct io_uring_sqe *sqe,
-						  int fd, unsigned poll_mask)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_poll_add(sqe, fd, poll_mask);
-	sqe->len = IORING_POLL_ADD_MULTI;
-}
-
-/* Removes the poll request whose user_data is user_data (in addr). */
-LIBURING_INLINE void io_uring_prep_poll_remove(struct io_uring_sqe *sqe,
-					       __u64 user_data)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_POLL_REMOVE, sqe, -1, NULL, 0, 0);
-	sqe->addr = user_data;
-}
-
-/*
- * Updates a poll in place (Linux 5.13): the old user_data in addr, the
- * new one in off, the new mask in poll32_events, and which of them apply
- * (IORING_POLL_UPDATE_EVENTS / _USER_DATA, plus IORING_POLL_ADD_MULTI)
- * in len.
- */
-LIBURING_INLINE void io_uring_prep_poll_update(struct io_uring_sqe *sqe,
-					       __u64 old_user_data,
-					       __u64 new_user_data,
-					       unsigned poll_mask,
-					       unsigned flags)
-	LIBURING_NOEXCEPT
-{
-	io_uring_prep_rw(IORING_OP_POLL_REMOVE, sqe, -1, NULL, flags,
-			 new_user_data);
-	sqe->addr = old_user_data;
-	sqe->poll32_events = __io_uring_prep_poll_mask(poll_mask);
 }
 
 #ifdef __cplusplus
