@@ -54,7 +54,10 @@ static void *P(int k)
 
 static size_t SZ(int k)
 {
-	static const size_t t[NV] = { 0, SIZE_MAX, (size_t) 1 << 40, 4096 };
+	/* 2^40, or 2^30 where size_t has only 32 bits (i686, armhf) */
+	static const size_t t[NV] = {
+		0, SIZE_MAX, (size_t) 1 << (sizeof(size_t) > 4 ? 40 : 30), 4096
+	};
 	return t[(v + k) % NV];
 }
 
