@@ -513,6 +513,7 @@ static void test_iopoll_real(void **state)
 	struct io_uring ring;
 	char dir[PATH_MAX];
 	void *buf = NULL;
+	unsigned n, got;
 	int fd, ret, i;
 
 	(void) state;
@@ -556,16 +557,18 @@ static void test_iopoll_real(void **state)
 	assert_true(ret == 0 || ret == -EAGAIN);
 	/*
 	 * For IOPOLL, min_complete is what the kernel polls for, not a
-	 * promise: it stops early when it must reschedule (Linux 6.1 does
-	 * that readily in an emulated VM), so wait until both are there.
+	 * promise: Linux 6.1 does not poll at all while a CQE sits unreaped,
+	 * so wait_cqe_nr(2) may come back with one.  Reap what is there and
+	 * wait for the rest.
 	 */
-	do {
-		assert_int_equal(io_uring_wait_cqe_nr(&ring, &cqe, 2), 0);
-	} while (io_uring_cq_ready(&ring) < 2);
-	assert_int_equal(io_uring_peek_batch_cqe(&ring, cqes, 4), 2);
-	for (i = 0; i < 2; i++)
-		assert_int_equal(cqes[i]->res, 4096);
-	io_uring_cq_advance(&ring, 2);
+	for (n = 0; n < 2; n += got) {
+		assert_int_equal(io_uring_wait_cqe_nr(&ring, &cqe, 2 - n), 0);
+		got = io_uring_peek_batch_cqe(&ring, cqes, 4);
+		assert_true(got >= 1 && n + got <= 2);
+		for (i = 0; i < (int) got; i++)
+			assert_int_equal(cqes[i]->res, 4096);
+		io_uring_cq_advance(&ring, got);
+	}
 	assert_true(t_check_pattern(buf, 2 * 4096, 7));
 	assert_int_equal(io_uring_peek_cqe(&ring, &cqe), -EAGAIN);
 	io_uring_queue_exit(&ring);
