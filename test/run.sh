@@ -115,7 +115,9 @@ if [ -n "${T:-}" ] && [ -z "$run" ] && [ $skipped_early -eq 0 ]; then
 fi
 
 # busybox builds its xargs without -P sometimes: then one at a time
-if [ "$T_JOBS" -gt 1 ] && echo | xargs -P 2 true 2>/dev/null; then
+if [ -z "$run" ]; then
+	:	# everything selected was skipped
+elif [ "$T_JOBS" -gt 1 ] && echo | xargs -P 2 true 2>/dev/null; then
 	printf '%s\n' $run | xargs -n 1 -P "$T_JOBS" sh "$0" --one
 else
 	for t in $run; do
