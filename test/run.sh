@@ -15,7 +15,8 @@
 #   T_TEST     a cmocka test-name pattern (* and ?): the programs run only
 #              the tests it matches (test/helpers.c hands it to
 #              cmocka_set_test_filter)
-#   T_SKIP     a shell pattern of names to skip (counted as skipped)
+#   T_SKIP     shell patterns, space-separated, of names to skip
+#              (counted as skipped)
 #   T_JOBS     how many run at once (default: the number of CPUs)
 #   T_TIMEOUT  seconds each may take (default 600)
 #   T_WRAP     a command the cmocka programs run under (make
@@ -94,12 +95,15 @@ run="" skipped_early=0
 for t in $(cat "$list"); do
 	name=${t##*/}
 	selected "$name" || continue
-	if [ -n "${T_SKIP:-}" ]; then
-		case "$name" in
-		$T_SKIP) echo "=== $name"
-			 echo "skipped: matches T_SKIP='$T_SKIP'"
-			 skipped_early=$((skipped_early + 1)); continue ;;
-		esac
+	hit=
+	for p in ${T_SKIP:-}; do
+		case "$name" in $p) hit=$p ;; esac
+	done
+	if [ -n "$hit" ]; then
+		echo "=== $name"
+		echo "skipped: matches T_SKIP pattern '$hit'"
+		skipped_early=$((skipped_early + 1))
+		continue
 	fi
 	run="$run $t"
 done
@@ -111,7 +115,9 @@ if [ -n "${T:-}" ] && [ -z "$run" ] && [ $skipped_early -eq 0 ]; then
 fi
 
 # busybox builds its xargs without -P sometimes: then one at a time
-if [ "$T_JOBS" -gt 1 ] && echo | xargs -P 2 true 2>/dev/null; then
+if [ -z "$run" ]; then
+	:	# everything selected was skipped
+elif [ "$T_JOBS" -gt 1 ] && echo | xargs -P 2 true 2>/dev/null; then
 	printf '%s\n' $run | xargs -n 1 -P "$T_JOBS" sh "$0" --one
 else
 	for t in $run; do
