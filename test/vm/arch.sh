@@ -38,7 +38,8 @@ vm_arch() {
 		VM_QEMU_ARGS="-cpu max"
 		VM_CONSOLE=ttyS0
 		VM_KIMAGE="vmlinuz-*"
-		VM_LIBDIRS="/lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib64"
+		VM_LIBDIRS="/lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu
+			    /lib64"
 		VM_BUSYBOX=/bin/busybox
 		VM_DISK="-drive file=@IMG@,format=raw,if=virtio,cache=unsafe"
 		VM_DISK_DEV=/dev/vda

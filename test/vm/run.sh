@@ -20,8 +20,9 @@
 # two minutes on x86_64, so the soak tests keep their full counts).
 # T_SLOW=VM_T_SLOW (default 5) stretches the test scripts' hang guards,
 # sized for real hardware, by that factor; nothing's counts are reduced.
-# VM_SMP and VM_MEM size the VM; T_SKIP passes through.  VM_TESTS, a list of names
-# (smoke queue examples.sh), boots with only those programs and scripts.
+# VM_SMP and VM_MEM size the VM; T_SKIP and T_TEST pass through.
+# VM_TESTS, a list of names (smoke queue examples.sh), boots with only
+# those programs and scripts.
 set -u
 B=${B:-build}
 VM_TIMEOUT=${VM_TIMEOUT:-1200}
@@ -174,8 +175,10 @@ mkroot() {
 	cp "$VM_BUSYBOX" "$root/bin/busybox"
 	ln -s busybox "$root/bin/sh"
 	cp test/vm/init "$root/init"
-	printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' \
-		> "$root/etc/passwd"
+	{
+		echo 'root:x:0:0:root:/root:/bin/sh'
+		echo 'nobody:x:65534:65534:nobody:/:/bin/false'
+	} > "$root/etc/passwd"
 	printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
 	# the programs and libraries, in the layout test/run.sh expects
 	mkdir -p "$root/t/build/test"
@@ -209,6 +212,7 @@ mkroot() {
 	export T_TIMEOUT=$VM_T_TIMEOUT
 	export T_SLOW=$VM_T_SLOW
 	export T_SKIP='${T_SKIP:-}'
+	export T_TEST='${T_TEST:-}'
 	VM_DISK_DEV=$VM_DISK_DEV
 	END
 	add_libs "$root" && add_modules "$root"
@@ -230,7 +234,8 @@ for pkg; do
 	fi
 	rm -rf "$dir/pkg"
 	mkdir -p "$dir/pkg"
-	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir/pkg" ./boot ./lib/modules
+	dpkg-deb --fsys-tarfile "$deb" |
+		tar -x -C "$dir/pkg" ./boot ./lib/modules
 	rm -f "$dir/disk.img"
 	kimg=
 	for k in "$dir"/pkg/boot/$VM_KIMAGE; do
