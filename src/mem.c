@@ -76,17 +76,18 @@ ssize_t __uring_ring_mem(unsigned entries, const struct io_uring_params *p,
 int __uring_mmap(size_t len, int fd, __u64 off, void **addr)
 {
 	int flags = MAP_SHARED | MAP_POPULATE | (fd < 0 ? MAP_ANONYMOUS : 0);
-	int saved = errno, ret = 0;
+	int saved = errno, ret;
 	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, flags, fd,
 		       (off_t) off);
 
-	if (p == MAP_FAILED) {
-		ret = -errno;
-		errno = saved;
-	} else {
+	if (p != MAP_FAILED && p) {
 		*addr = p;
+		return 0;
 	}
-	return ret;
+	/* success always comes with an address: no path returns 0 here */
+	ret = errno;
+	errno = saved;
+	return ret > 0 ? -ret : -ENOMEM;
 }
 
 /*
@@ -142,6 +143,9 @@ int __uring_map_rings(int fd, const struct io_uring_params *p,
 		cq->ring_ptr = sq->ring_ptr;
 		sq->sqes = (struct io_uring_sqe *) (uintptr_t)
 			   p->sq_off.user_addr;
+		/* params not from a NO_MMAP setup, e.g. handed to queue_mmap */
+		if (!sq->ring_ptr || !sq->sqes)
+			return -EINVAL;
 	} else {
 		if (single) {
 			if (cq->ring_sz > sq->ring_sz)
@@ -167,6 +171,14 @@ int __uring_map_rings(int fd, const struct io_uring_params *p,
 		sq->sqes = m;
 	}
 
+#ifdef __clang_analyzer__
+	/*
+	 * Both branches above leave ring_ptr set: __uring_mmap() returns 0
+	 * only with an address, which clang's analyser cannot follow.
+	 */
+	if (!sq->ring_ptr)
+		__builtin_unreachable();
+#endif
 	sp = sq->ring_ptr;
 	sq->khead = (unsigned *) (sp + p->sq_off.head);
 	sq->ktail = (unsigned *) (sp + p->sq_off.tail);

@@ -188,11 +188,12 @@ LIBURING_INLINE int __io_uring_peek_cqe(struct io_uring *ring,
 {
 	unsigned shift = io_uring_cqe_shift(ring);
 	struct io_uring_cqe *cqe;
-	unsigned head, ready;
+	unsigned ready;
 	int err = 0;
 
 	do {
-		head = *ring->cq.khead;
+		unsigned head = *ring->cq.khead;
+
 		ready = io_uring_smp_load_acquire(ring->cq.ktail) - head;
 		cqe = ready ? &ring->cq.cqes[(head & ring->cq.ring_mask) <<
 					     shift] : NULL;
